@@ -167,7 +167,8 @@ class MultiHeadModel(nn.Module):
         self.arch, self.schema, self.dropout, self.head_hidden, self.img_size = arch, schema, dropout, head_hidden, img_size
         self.body = make_body(arch, img_size)
         self.weights_source = load_pretrained(self.body, arch, weights, hub, img_size) if pretrained or weights else "random"
-        self.heads = nn.ModuleList([make_head(self.body.num_features, h.n_classes, dropout, head_hidden) for h in schema.heads])
+        n_feat = getattr(self.body, "head_hidden_size", None) or self.body.num_features  # MobileNetV3: after conv_head
+        self.heads = nn.ModuleList([make_head(n_feat, h.n_classes, dropout, head_hidden) for h in schema.heads])
         cfg = timm.data.resolve_data_config({}, model=self.body)
         self.data_config = dict(mean=tuple(cfg["mean"]), std=tuple(cfg["std"]),
                                 interpolation=cfg["interpolation"], input_size=tuple(cfg["input_size"]))

@@ -22,11 +22,11 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
     "data_dir": None,                  # folder in the competition layout; None: the synthetic dataset below
-    "synth": {"n_train": 600, "n_test": 60, "seed": 0},
+    "synth": {"n_train": 1000, "n_test": 100, "seed": 0},
     "archs": ["tf_efficientnet_lite0", "tf_efficientnet_lite1"],
     "n_folds": 2,
     "folds": None,                     # folds to train (list); None: all n_folds
-    "train": {"epochs": 3, "batch_size": 32, "img_size": 64, "lr_head": 3e-3, "lr_body": 1e-3, "dropout": 0.2,
+    "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 1e-3, "dropout": 0.2,
               "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
               "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
