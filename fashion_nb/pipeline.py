@@ -211,6 +211,7 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     d.mkdir(parents=True)
     (d / "params.json").write_text(json.dumps(step.params, indent=1, default=str))
     out_nb, t0 = d / step.notebook.name, time.time()
+    print(f"{time.strftime('%H:%M:%S')} {step.name}: running {step.notebook.name}", flush=True)
     try:
         if threads is None:
             import papermill as pm
@@ -229,12 +230,14 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     rec = {"hash": h, "step": step.name, "notebook": str(step.notebook), "seconds": round(time.time() - t0, 1),
            "threads": threads, "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
     tmp = d / ".done.json.tmp"; tmp.write_text(json.dumps(rec, indent=1)); os.replace(tmp, d / "done.json")
+    print(f"{time.strftime('%H:%M:%S')} {step.name}: done in {rec['seconds']} s", flush=True)
     return rec
 
 # %% ../nbs/12_pipeline.ipynb #13f2770b
 def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1) -> dict:
     "Execute the steps not yet done (in dependency waves); returns name -> 'skipped' | 'ran' | 'failed' | 'not run'."
     status = {s.name: "skipped" for s in steps if step_done(run_dir, s.name, hashes[s.name])}
+    for name in status: print(f"{name}: done earlier with the same parameters and inputs, skipped", flush=True)
     todo = [s for s in steps if s.name not in status]
     cores = os.cpu_count() or 1
     while todo:
