@@ -70,6 +70,7 @@ def loader_throughput(dl, n_batches: int = 10) -> float:
 class PhaseSpeed(Callback):
     "Training images per second of one `fit` (batch fetch excluded: step only)."
     order = 100
+    def __init__(self): self.n, self.t = 0, 0.    # a fit cancelled before it starts (e.g. pruned) reports 0
     def before_fit(self): self.n, self.t = 0, 0.
     def before_batch(self):
         if self.training: self.t0 = time.perf_counter()
