@@ -15,7 +15,7 @@ from .data import outputs_dir
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',
            'data_fingerprint', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'Step', 'train_steps',
-           'ensemble_steps', 'export_steps', 'predict_steps', 'plan_steps', 'step_hashes', 'step_done',
+           'ensemble_steps', 'export_steps', 'predict_steps', 'figure_steps', 'plan_steps', 'step_hashes', 'step_done',
            'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
            'resolve_data', 'run_pipeline', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
@@ -32,8 +32,8 @@ DEFAULT_CONFIG = {
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01},
     "predict": {"bench_n": 0},        # bench_n > 0: also benchmark latency on that many images
-    "stages": ["train", "ensemble", "export", "predict"],
-    "notebooks": {"train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
+    "stages": ["eda", "imbalance", "train", "ensemble", "export", "predict"],
+    "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
                   "predict": "10_predict.ipynb"},  # relative to nbs/, or absolute
     "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
     "workers": 1,                      # parallel training notebooks (not part of the run's identity)
@@ -163,7 +163,11 @@ def predict_steps(config, data_dir, run_dir, upstream):
               "output": str(run_dir / "predict" / "submission.csv")}
     return [Step("predict", "predict", _nb(config, "predict"), params, ["export"])]
 
-STAGES = {"train": train_steps, "ensemble": ensemble_steps, "export": export_steps, "predict": predict_steps}
+def figure_steps(stage):
+    "EDA and class-imbalance figures (saved under `outputs/figures/`), run at the notebooks' own defaults."
+    return lambda config, data_dir, run_dir, upstream: [Step(stage, stage, _nb(config, stage), {}, [])]
+
+STAGES = {"eda": figure_steps("eda"), "imbalance": figure_steps("imbalance"), "train": train_steps, "ensemble": ensemble_steps, "export": export_steps, "predict": predict_steps}
 
 # %% ../nbs/12_pipeline.ipynb #dc111917
 def plan_steps(config: dict, data_dir, run_dir) -> list:
