@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb #b49bdbf0
 from __future__ import annotations
-import os, json, time, platform, tempfile, shutil, copy
+import os, json, time, platform, tempfile, shutil
 import json as _json
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -17,7 +17,7 @@ from fastai.callback.training import BnFreeze
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
-from .schema import Schema, SchemaError, read_table, TRAIN_COLS
+from .schema import Schema, SchemaError, read_table, validate_layout, TRAIN_COLS
 from .data import get_dls, outputs_dir, load_folds
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
@@ -80,12 +80,9 @@ class PhaseSpeed(Callback):
     def img_per_s(self): return self.n / self.t if self.t else 0.
 
 # %% ../nbs/07_train.ipynb #51a2c5c0
-def make_learner(dls, arch="tf_efficientnet_lite0", pretrained=True, weights=None, dropout=0.2, head_hidden=0,
-                 class_wts=None, label_smoothing=0., focal_gamma=0., precision="auto", path=None, img_size=None):
-    "A fastai `Learner` for multi-head attribute prediction on `dls`."
+def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., precision="auto", path=None):
+    "A fastai `Learner` training `net` (a `MultiHeadModel`) for multi-head attribute prediction on `dls`."
     schema = dls.schema
-    net = create_model(arch, schema, pretrained=pretrained, weights=weights, dropout=dropout, head_hidden=head_hidden,
-                       img_size=img_size)
     loss = MaskedMultiHeadLoss(schema, class_weights=class_wts, label_smoothing=label_smoothing, focal_gamma=focal_gamma)
     prec = resolve_precision(precision)
     learn = Learner(dls, net, loss_func=loss, opt_func=Adam, metrics=[CompetitionScore(schema)],
@@ -208,20 +205,20 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     set_seed(seed, reproducible=True)
     schema = Schema.from_layout(data_dir)
     # the model first: a bad name or weights fail before any image is decoded
-    probe = create_model(model, schema, pretrained=pretrained, weights=weights, dropout=dropout, head_hidden=head_hidden,
-                         img_size=img_size)
-    cfg = probe.data_config; del probe
+    net = create_model(model, schema, pretrained=pretrained, weights=weights, dropout=dropout, head_hidden=head_hidden,
+                       img_size=img_size)
+    cfg = net.data_config
     aug = CategoryAugment(schema, img_size) if augment else None
-    y_all = schema.encode(read_table(data_dir / "train.csv", required=TRAIN_COLS))
+    table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
+    y_all = schema.encode(table)
     folds = load_folds(data_dir, schema, n_folds, seed)["fold"].to_numpy()
     tr_rows = np.flatnonzero(folds != fold)
-    sw = sample_weights(y_all[tr_rows], schema, read_table(data_dir / "train.csv")["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
+    sw = sample_weights(y_all[tr_rows], schema, table["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
     dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], augment=aug,
                   sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed)
     if len(dls.valid_rows) == 0: raise ValueError(f"fold {fold} has no validation rows")
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
-    learn = make_learner(dls, model, pretrained, weights, dropout, head_hidden, cw, label_smoothing, focal_gamma, precision,
-                         img_size=img_size)
+    learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision)
     loader_ips = loader_throughput(dls.train, 5)
     mixcb = mix_callback(mix, mix_alpha)
     with distributed(learn):
@@ -273,7 +270,7 @@ def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train"
 def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tuple:
     "(score, per-head table) of the model in `model_dir` on `data_dir` (one fold of it, or all rows)."
     net, cfg, schema = load_model_dir(model_dir)
-    problems = __import__("fashion_nb.schema", fromlist=["validate_layout"]).validate_layout(data_dir, schema=schema, images=False)
+    problems = validate_layout(data_dir, schema=schema, images=False)
     problems = [p for p in problems if not p.startswith("test.csv")]
     if problems: raise SchemaError(f"{data_dir} does not fit the model's schema:\n  " + "\n  ".join(problems[:20]))
     tab = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
