@@ -16,8 +16,8 @@ from .ensemble import load_ensemble, class_weights
 
 # %% auto #0
 __all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'quantize_graph', 'ort_session', 'run_batches', 'torch_predict', 'onnx_predict', 'ParityError', 'int8_path',
-           'card_path', 'export_onnx', 'export_cli']
+           'body_stages', 'float_nodes', 'quantize_graph', 'ort_session', 'run_batches', 'torch_predict',
+           'onnx_predict', 'ParityError', 'int8_path', 'card_path', 'argmax_agreement', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -113,6 +113,7 @@ def export_rows(data_dir, schema: Schema, member: dict, n_valid=256, n_calib=128
     return train, np.sort(rng.permutation(va)[:n_valid]), np.sort(rng.permutation(tr)[:n_calib])
 
 # %% ../nbs/09_export.ipynb #66956a36
+import re
 from onnxruntime.quantization import (quantize_static, quantize_dynamic, QuantFormat, QuantType,
                                       CalibrationDataReader, CalibrationMethod)
 from onnxruntime.quantization.shape_inference import quant_pre_process
@@ -123,26 +124,52 @@ class ImageCalibration(CalibrationDataReader):
     def get_next(self): return next(self.batches, None)
 
 def edge_convs(nodes) -> list:
-    "Names of the first and last convolution of each member's body (kept in float: they cost accuracy, not time)."
+    "Names of the first and last convolution of each member's body."
     by_member = {}
     for n in nodes:
         if n.op_type == "Conv" and "/body/" in n.name: by_member.setdefault(n.name.split("/body/")[0], []).append(n.name)
     return [c for convs in by_member.values() for c in dict.fromkeys([convs[0], convs[-1]])]
 
-def quantize_graph(src, dst, calib_images=None, bs=16) -> str:
-    "Write the INT8 version of ONNX file `src` to `dst`; returns the method used."
+_STAGE = re.compile(r"/body/(?:(blocks|stages|layers|features)/\1\.(\d+)/|(layer\d+)/)")
+
+def body_stages(nodes) -> dict:
+    """Stage of each body node, per member, in graph order: -1 for the stem (nodes before the first stage), 0, 1, ...
+    for timm's stages (`blocks.k`, `stages.k`, `layers.k`, `layerK`), and one more than the last for what follows
+    (conv_head, pooling). Members whose names show no stages get none (an empty dict for them)."""
+    out, by_member = {}, {}
+    for n in nodes:
+        if "/body/" in n.name: by_member.setdefault(n.name.split("/body/")[0], []).append(n.name)
+    for names in by_member.values():
+        keys = [(m.group(2) or m.group(3)) if (m := _STAGE.search(x)) else None for x in names]
+        if not any(k is not None for k in keys): continue
+        order, cur = {}, -1
+        for x, k in zip(names, keys):
+            if k is not None: cur = order.setdefault(k, len(order))
+            elif cur >= 0: cur = len(set(keys) - {None})     # after the last stage
+            out[x] = cur
+    return out
+
+def float_nodes(nodes, float_stages: int = 2) -> list:
+    "Body nodes kept in float: the stem and the first `float_stages` stages of each member, and each body's last convolution."
+    st = body_stages(nodes)
+    keep = [x for x, s in st.items() if s < float_stages]
+    return list(dict.fromkeys(keep + edge_convs(nodes)))
+
+def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
+    "Write the INT8 version of ONNX file `src` to `dst`, the first `float_stages` stages of each body in float; returns the method used."
     with tempfile.TemporaryDirectory() as td:
         pre = Path(td) / "pre.onnx"
         quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
         nodes = onnx.load(str(pre)).graph.node
         body = [n.name for n in nodes if "/body/" in n.name]
-        other = [n.name for n in nodes if "/body/" not in n.name] + edge_convs(nodes)
+        other = [n.name for n in nodes if "/body/" not in n.name] + float_nodes(nodes, float_stages)
         if any(n.op_type == "Conv" and "/body/" in n.name for n in nodes):
             if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
             quantize_static(str(pre), str(dst), ImageCalibration(calib_images, bs), quant_format=QuantFormat.QDQ,
                             activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, per_channel=True,
                             nodes_to_exclude=other, calibrate_method=CalibrationMethod.MinMax)
-            return "static QDQ: uint8 activations, int8 per-channel weights, MinMax calibration; bodies only, first and last conv of each body in float"
+            return (f"static QDQ: uint8 activations, int8 per-channel weights, MinMax calibration; bodies only, "
+                    f"stem, first {float_stages} stage(s) and last conv of each body in float")
         quantize_dynamic(str(pre), str(dst), op_types_to_quantize=["MatMul"], nodes_to_quantize=body, weight_type=QuantType.QInt8, per_channel=True)
         return "dynamic: int8 MatMul weights; bodies only"
 
@@ -196,15 +223,23 @@ def _score(y, p, schema):
     try: return competition_score(y, p, schema)
     except ValueError: return None
 
+def argmax_agreement(p_ref, p, y, schema) -> float:
+    "Mean over heads of the share of labelled cells whose predicted class is the same in `p` as in `p_ref`."
+    a = [(p[:, h.sl].argmax(1) == p_ref[:, h.sl].argmax(1))[y[:, i] >= 0].mean() for i, h in enumerate(schema.heads) if (y[:, i] >= 0).any()]
+    return float(np.mean(a)) if a else None
+
 def export_onnx(model_dirs: list,          # model folders (None: the ensemble's members)
                 out,                       # ONNX file to write, e.g. model.onnx
                 int8: bool = False,        # also write out.int8.onnx
                 data_dir=None,             # calibration and validation images (default: the members' config data_dir)
                 ensemble=None,             # weights.json or its folder (None: equal architecture weights)
                 n_calib: int = 128,        # calibration images
-                max_drop: float = 0.01,    # largest accepted INT8 validation-score drop
-                n_valid: int = 256,        # validation images for the parity report
+                max_drop: float = 0.01,    # largest accepted INT8 validation-score drop (else ParityError)
+                n_valid: int = 512,        # validation images for the parity report
                 opset: int = 17,
+                float_stages: int = 2,     # stages of each body (after the stem) kept in float in the INT8 model
+                int8_target: float = 0.005,# keep more stages in float while the INT8 drop is above this ...
+                max_float_stages: int = 4, # ... up to this many
                ) -> dict:
     "Export the ensemble to ONNX (and INT8), with a parity report and a model card; returns the card."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
@@ -231,13 +266,19 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                    score_onnx=_score(y, p_onnx, schema) if y is not None else None)
         calib = None
         if int8:
-            C = np.asarray(image_cache(data_dir, "train", calib_ids, S))
-            method = quantize_graph(tmp32, tmp8, C)
-            p8 = run_batches(onnx_predict(ort_session(tmp8)), X)
-            s8 = _score(y, p8, schema)
-            drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
-            par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop, max_drop=max_drop,
-                       int8_refused=bool(drop is None or drop > max_drop))
+            C, tries = np.asarray(image_cache(data_dir, "train", calib_ids, S)), []
+            for fs in range(float_stages, max(float_stages, max_float_stages) + 1):
+                t8 = time.time()
+                method = quantize_graph(tmp32, tmp8, C, float_stages=fs)
+                p8 = run_batches(onnx_predict(ort_session(tmp8)), X)
+                s8 = _score(y, p8, schema)
+                drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
+                tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(p_onnx, p8, y, schema),
+                                  seconds=round(time.time() - t8, 1)))
+                if drop is not None and drop <= int8_target: break
+            par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
+                       argmax_agreement=tries[-1]["argmax_agreement"], float_stages=fs, int8_target=int8_target, int8_tries=tries,
+                       max_drop=max_drop, int8_refused=bool(drop is None or drop > max_drop))
             calib = dict(split="train", n=len(calib_ids), ids=calib_ids, method=method, batch=16)
         card = dict(format="fashion_nb model card 1", created=time.strftime("%Y-%m-%dT%H:%M:%S"),
                     files=dict(fp32=out.name, int8=int8_path(out).name if int8 and not par["int8_refused"] else None),
@@ -274,10 +315,13 @@ def export_cli(model: Annotated[str, "model folders (several after one flag); de
                ensemble: str = None,       # ensemble weights.json or its folder (default: equal architecture weights)
                max_drop: float = 0.01,     # largest accepted INT8 validation-score drop
                n_calib: int = 128,         # calibration images
+               int8_target: float = 0.005, # keep more stages of each body in float while the INT8 drop is above this
+               float_stages: int = 2,      # stages of each body (after the stem) kept in float to begin with
               ) -> int:
     "Export model folders (an ensemble) to one ONNX graph with a model card; optionally INT8."
     if not out: raise ValueError("export: --out FILE.onnx is required")
     if not model and not ensemble: raise ValueError("export: give --model DIR [DIR ...] or --ensemble weights.json")
-    card = export_onnx(model, out, int8=int8, data_dir=data_dir, ensemble=ensemble, n_calib=n_calib, max_drop=max_drop)
+    card = export_onnx(model, out, int8=int8, data_dir=data_dir, ensemble=ensemble, n_calib=n_calib, max_drop=max_drop,
+                       int8_target=int8_target, float_stages=float_stages)
     print(json.dumps(dict(files=card["files"], parity=card["parity"]), indent=1))
     return 0
