@@ -14,47 +14,12 @@ from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
+from .runtime import outputs_dir, ImageError, letterbox, load_letterboxed
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS, IGNORE
 
 # %% auto #0
-__all__ = ['outputs_dir', 'ImageError', 'letterbox', 'load_letterboxed', 'cache_dir_for', 'image_cache', 'make_folds',
-           'load_folds', 'AttributeDataset', 'Normalize01', 'get_dls', 'get_test_dl']
-
-# %% ../nbs/02_data.ipynb #cfa067eb
-def outputs_dir(*parts) -> Path:
-    "The project's `outputs/` folder (or `$FASHION_NB_OUTPUTS`), created on demand, joined with `parts`."
-    env = os.environ.get("FASHION_NB_OUTPUTS")
-    if env: root = Path(env)
-    else:
-        root = Path.cwd() / "outputs"
-        for d in [Path.cwd(), *Path.cwd().parents]:
-            if (d / "pyproject.toml").exists() and "fashion_nb" in (d / "pyproject.toml").read_text():
-                root = d / "outputs"; break
-    p = root.joinpath(*parts); p.mkdir(parents=True, exist_ok=True)
-    return p
-
-# %% ../nbs/02_data.ipynb #075dd6a7
-class ImageError(ValueError):
-    "An image that is missing or cannot be decoded; the message names its path."
-
-def letterbox(img: Image.Image, size: int, fill=(255, 255, 255)) -> Image.Image:
-    "Resize `img` so its longer side is `size`, keeping its aspect, and pad it to a `size` x `size` square."
-    w, h = img.size; s = size / max(w, h)
-    nw, nh = max(1, round(w * s)), max(1, round(h * s))
-    img = img.resize((nw, nh), Image.BILINEAR, reducing_gap=2.0)
-    out = Image.new("RGB", (size, size), fill)
-    out.paste(img, ((size - nw) // 2, (size - nh) // 2))
-    return out
-
-def load_letterboxed(path, size: int) -> np.ndarray:
-    "Decode `path` at reduced size (JPEG draft mode) and letterbox it: `uint8[size, size, 3]`."
-    try:
-        with Image.open(path) as img:
-            w, h = img.size; s = size / max(w, h)
-            img.draft("RGB", (max(1, int(w * s)), max(1, int(h * s))))  # decode at 1/2..1/8 scale when possible
-            return np.asarray(letterbox(img.convert("RGB"), size))
-    except FileNotFoundError: raise ImageError(f"{path}: image not found") from None
-    except Exception as e: raise ImageError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
+__all__ = ['cache_dir_for', 'image_cache', 'make_folds', 'load_folds', 'AttributeDataset', 'Normalize01', 'get_dls',
+           'get_test_dl']
 
 # %% ../nbs/02_data.ipynb #e0d9988f
 def _fill(args):

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds
 from .model import load_model_dir, competition_score
@@ -16,8 +17,8 @@ from .ensemble import load_ensemble, class_weights
 
 # %% auto #0
 __all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'body_stages', 'float_nodes', 'quantize_graph', 'ort_session', 'run_batches', 'torch_predict',
-           'onnx_predict', 'ParityError', 'int8_path', 'card_path', 'argmax_agreement', 'export_onnx', 'export_cli']
+           'body_stages', 'float_nodes', 'quantize_graph', 'torch_predict', 'ParityError', 'argmax_agreement',
+           'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -174,39 +175,16 @@ def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) ->
         return "dynamic: int8 MatMul weights; bodies only"
 
 # %% ../nbs/09_export.ipynb #a8b8ea41
-import onnxruntime as ort
-
-def ort_session(path, threads: int = None) -> ort.InferenceSession:
-    "ONNX Runtime CPU session with `threads` intra-op threads (default: all cores) and full graph optimisation."
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads or os.cpu_count() or 1
-    so.inter_op_num_threads = 1
-    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-
-def run_batches(predict, images, bs: int = 32) -> np.ndarray:
-    "Concatenated `predict(batch)` over uint8 images [n, S, S, 3] in batches of `bs`."
-    return np.concatenate([predict(np.ascontiguousarray(images[i:i + bs])) for i in range(0, len(images), bs)])
-
 def torch_predict(g: nn.Module):
-    "A batch predictor running the torch module."
+    "A batch predictor running the torch module (the ONNX one is `fashion_nb.runtime.onnx_predict`)."
     def f(x):
         with torch.no_grad(): return g(torch.from_numpy(x)).numpy()
     return f
-
-def onnx_predict(sess: ort.InferenceSession):
-    "A batch predictor running an ONNX Runtime session."
-    return lambda x: sess.run(["probs"], {"image": x})[0]
 
 # %% ../nbs/09_export.ipynb #4631b741
 class ParityError(ValueError):
     "An exported model whose predictions or score differ too much from the reference."
 
-def int8_path(out) -> Path: return Path(out).with_name(Path(out).name.removesuffix(".onnx") + ".int8.onnx")
-def card_path(onnx_path) -> Path:
-    "The model card of an ONNX file written by `export_onnx` (`X.card.json` for `X.onnx` and `X.int8.onnx`)."
-    p = Path(onnx_path); stem = p.name.removesuffix(".onnx").removesuffix(".int8")
-    return p.with_name(stem + ".card.json")
 
 def _versions():
     import onnxruntime, timm, PIL

@@ -165,7 +165,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
                     ) -> int:
     "Import a labelled image table into the competition layout and print its summary."
     if out is None:
-        from fashion_nb.data import outputs_dir
+        from fashion_nb.runtime import outputs_dir
         out = outputs_dir("data") / Path(csv).resolve().parent.name
     out = import_table(csv, images, image_col, attrs, out, category_col=category_col, category=category,
                        test_frac=test_frac, seed=seed, link=link, id_col=id_col, max_rows=max_rows, width=width)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np, pandas as pd
 import nbformat
-from .data import outputs_dir
+from .runtime import outputs_dir
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',

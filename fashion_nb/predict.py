@@ -10,9 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, IGNORE
-from .data import load_letterboxed, ImageError, outputs_dir
-from .export import ort_session, card_path, int8_path, ensemble_graph, torch_predict, onnx_predict
-from .model import competition_score
+from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, int8_path, onnx_predict
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'load_predictor', 'stream_batches', 'predict_submission', 'predict_images', 'predict_cli',
@@ -46,6 +44,8 @@ def load_predictor(model,             # .onnx file (with its card), model folder
         return Predictor(onnx_predict(ort_session(paths[0], threads)), Schema.from_dict(card["schema"]),
                          int(card["preprocessing"]["size"]), kind, card)
     ens = paths[0] if len(paths) == 1 and (paths[0].name == "weights.json" or (paths[0] / "weights.json").is_file()) else None
+    import torch
+    from fashion_nb.export import ensemble_graph, torch_predict    # torch only when torch models are asked for
     g, schema, info = ensemble_graph(None if ens else paths, ens, static=False)
     if threads: torch.set_num_threads(threads)
     return Predictor(torch_predict(g), schema, g.size, "torch fp32", dict(ensemble=info))
@@ -183,6 +183,7 @@ def _time_stream(pred, paths, bs, workers=None):
     return (time.perf_counter() - t) / len(paths)
 
 def _score_on(pred, data_dir, ids):
+    from fashion_nb.model import competition_score
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
     paths = [Path(data_dir) / "train_images" / image_name(i) for i in ids]
     p = np.concatenate([pred(x) for x, _ in stream_batches(paths, pred.size, 32)])
@@ -211,7 +212,7 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
           data_dir,              # data folder: test images to time, train rows to score
           n: int = 256,          # images timed at batch 32 (cycled through the test images)
           n1: int = 64,          # images timed at batch 1
-          n_score: int = 256,    # validation rows scored per backend (0: no scores)
+          n_score: int = 512,    # validation rows scored per backend (0: no scores)
           rss_n: int = 0,        # stream this many images in a fresh process to measure peak RSS (0: skip)
           torch_eager: bool = True, # include torch eager fp32 when the card's model folders exist
           workers: int = None,   # decoding threads
@@ -224,6 +225,7 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
     if torch_eager:
         dirs = [m["dir"] for m in card["ensemble"]["members"]]
         if all(Path(x).is_dir() for x in dirs):
+            from fashion_nb.export import ensemble_graph, torch_predict
             g, _, _ = ensemble_graph(dirs, card["ensemble"], static=False)
             preds["torch_fp32"] = Predictor(torch_predict(g), Schema.from_dict(card["schema"]), g.size, "torch fp32")
     preds["onnx_fp32"] = load_predictor(fp32)
@@ -261,7 +263,7 @@ def bench_cli(model: str = None,      # .onnx file with its card
               json: bool = False,     # print one JSON object instead of a table
               n: int = 256,           # images timed at batch 32 (cycled)
               rss_n: int = 0,         # also stream this many images in a fresh process for peak RSS (e.g. 10000)
-              n_score: int = 256,     # validation rows scored per backend
+              n_score: int = 512,     # validation rows scored per backend
              ) -> int:
     "Latency (ms/image, decode included), validation score and peak RSS of torch, ONNX fp32 and ONNX INT8."
     if not model or not data_dir: raise ValueError("bench: --model FILE.onnx and --data-dir D are required")

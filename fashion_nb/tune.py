@@ -8,7 +8,7 @@ import os, json, shutil, warnings
 from pathlib import Path
 import optuna
 from fastai.callback.core import Callback, CancelFitException
-from .data import outputs_dir
+from .runtime import outputs_dir
 from .pipeline import DEFAULT_CONFIG, merge_config, resolve_data
 
 # %% auto #0
