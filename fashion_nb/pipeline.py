@@ -30,7 +30,7 @@ DEFAULT_CONFIG = {
               "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
               "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
-    "export": {"int8": True, "max_drop": 0.01},
+    "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
     "predict": {"bench_n": 0},        # bench_n > 0: also benchmark latency on that many images
     "stages": ["eda", "imbalance", "train", "ensemble", "export", "predict"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
@@ -335,6 +335,17 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
     if len(table):
         summary_figure(table, run_dir / "summary.png", f"run {run_dir.name}: out-of-fold score per category")
         md += ["## Out-of-fold score per category", "", _md_table(table), "", "![summary](summary.png)", ""]
+    card = run_dir / "export" / "model.card.json"
+    if card.is_file() and (run_dir / "export" / "done.json").exists():
+        par = json.loads(card.read_text())["parity"]
+        f = lambda v: "" if v is None else f"{v:.4f}" if isinstance(v, float) else str(v)
+        md += ["## Export (validation rows of the first member's fold)", "",
+               _md_table(pd.DataFrame([dict(model="torch fp32", score=f(par.get("score_torch")), note=""),
+                                       dict(model="ONNX fp32", score=f(par.get("score_onnx")), note=f"max abs diff {par['max_abs_torch_onnx']:.1e}")]
+                                      + ([dict(model="ONNX INT8", score=f(par.get("score_int8")),
+                                               note=f"drop {f(par.get('int8_drop'))}, argmax agreement {f(par.get('argmax_agreement'))}, "
+                                                    f"{par.get('float_stages')} float stage(s), " + ("refused" if par.get("int8_refused") else "accepted"))]
+                                         if "score_int8" in par else []))), ""]
     sub = run_dir / "predict" / "submission.csv"
     if sub.is_file(): md += [f"Submission: `{sub}`", ""]
     md += ["## Steps", "", _md_table(pd.DataFrame([dict(step=k, status=v, seconds=str(record["seconds"].get(k, "")))
