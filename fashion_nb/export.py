@@ -157,14 +157,17 @@ def float_nodes(nodes, float_stages: int = 2) -> list:
     return list(dict.fromkeys(keep + edge_convs(nodes)))
 
 def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
-    "Write the INT8 version of ONNX file `src` to `dst`, the first `float_stages` stages of each body in float; returns the method used."
+    """Write the INT8 version of ONNX file `src` to `dst`; returns the method used. CNN bodies: static QDQ with the stem and
+    the first `float_stages` stages in float. Transformer bodies (no convolution but a patch embedding): dynamic MatMul."""
     with tempfile.TemporaryDirectory() as td:
         pre = Path(td) / "pre.onnx"
         quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
         nodes = onnx.load(str(pre)).graph.node
         body = [n.name for n in nodes if "/body/" in n.name]
         other = [n.name for n in nodes if "/body/" not in n.name] + float_nodes(nodes, float_stages)
-        if any(n.op_type == "Conv" and "/body/" in n.name for n in nodes):
+        members = {x.split("/body/")[0] for x in body}
+        n_conv = sum(n.op_type == "Conv" and "/body/" in n.name for n in nodes)
+        if n_conv > 2 * len(members):       # CNNs; a transformer's only convolution is its patch embedding
             if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
             quantize_static(str(pre), str(dst), ImageCalibration(calib_images, bs), quant_format=QuantFormat.QDQ,
                             activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, per_channel=True,
