@@ -164,8 +164,8 @@ def predict_steps(config, data_dir, run_dir, upstream):
     return [Step("predict", "predict", _nb(config, "predict"), params, ["export"])]
 
 def figure_steps(stage):
-    "EDA and class-imbalance figures (saved under `outputs/figures/`), run at the notebooks' own defaults."
-    return lambda config, data_dir, run_dir, upstream: [Step(stage, stage, _nb(config, stage), {}, [])]
+    "EDA and class-imbalance figures of the run's data (saved under `outputs/figures/`, `*_data.png`)."
+    return lambda config, data_dir, run_dir, upstream: [Step(stage, stage, _nb(config, stage), {"data_dir": str(data_dir)}, [])]
 
 STAGES = {"eda": figure_steps("eda"), "imbalance": figure_steps("imbalance"), "train": train_steps, "ensemble": ensemble_steps, "export": export_steps, "predict": predict_steps}
 
