@@ -8,7 +8,7 @@ import math
 import numpy as np, pandas as pd, torch
 from PIL import Image, ImageFilter
 from fastai.callback.mixup import MixUp, CutMix
-from .schema import Schema, IGNORE
+from .schema import Schema
 
 # %% auto #0
 __all__ = ['TRANSFORM_RULES', 'REVIEWED_ATTRIBUTES', 'WHITE', 'TRANSFORMS', 'MultiHeadMixUp', 'MultiHeadCutMix', 'mix_callback',

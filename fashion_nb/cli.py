@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_cli.ipynb #d8a014fa
 from __future__ import annotations
-import sys, re, importlib, inspect
+import sys, importlib, inspect
 from fastcore.script import anno_parser
 
 # %% auto #0

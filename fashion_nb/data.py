@@ -4,18 +4,17 @@
 
 # %% ../nbs/02_data.ipynb #ecb0e564
 from __future__ import annotations
-import os, json, hashlib, shutil, tempfile
+import os, hashlib
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 import numpy as np, pandas as pd, torch
-from PIL import Image
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
-from .runtime import outputs_dir, ImageError, letterbox, load_letterboxed
-from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS, IGNORE
+from .runtime import outputs_dir, ImageError, load_letterboxed
+from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
 __all__ = ['cache_dir_for', 'image_cache', 'make_folds', 'load_folds', 'AttributeDataset', 'Normalize01', 'get_dls',

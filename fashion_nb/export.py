@@ -17,8 +17,8 @@ from .ensemble import load_ensemble, class_weights
 
 # %% auto #0
 __all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'body_stages', 'float_nodes', 'quantize_graph', 'torch_predict', 'ParityError', 'argmax_agreement',
-           'export_onnx', 'export_cli']
+           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'quantize_graph', 'torch_predict',
+           'ParityError', 'argmax_agreement', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -124,12 +124,16 @@ class ImageCalibration(CalibrationDataReader):
     def __init__(self, images, bs=16): self.batches = iter([{"image": np.ascontiguousarray(images[i:i + bs])} for i in range(0, len(images), bs)])
     def get_next(self): return next(self.batches, None)
 
-def edge_convs(nodes) -> list:
-    "Names of the first and last convolution of each member's body."
+def _body_nodes(nodes, op_type=None) -> dict:
+    "Names of each member's body nodes (of `op_type`, or all), in graph order, keyed by member."
     by_member = {}
     for n in nodes:
-        if n.op_type == "Conv" and "/body/" in n.name: by_member.setdefault(n.name.split("/body/")[0], []).append(n.name)
-    return [c for convs in by_member.values() for c in dict.fromkeys([convs[0], convs[-1]])]
+        if "/body/" in n.name and op_type in (None, n.op_type): by_member.setdefault(n.name.split("/body/")[0], []).append(n.name)
+    return by_member
+
+def edge_convs(nodes) -> list:
+    "Names of the first and last convolution of each member's body."
+    return [c for convs in _body_nodes(nodes, "Conv").values() for c in dict.fromkeys([convs[0], convs[-1]])]
 
 _STAGE = re.compile(r"/body/(?:(blocks|stages|layers|features)/\1\.(\d+)/|(layer\d+)/)")
 
@@ -137,16 +141,15 @@ def body_stages(nodes) -> dict:
     """Stage of each body node, per member, in graph order: -1 for the stem (nodes before the first stage), 0, 1, ...
     for timm's stages (`blocks.k`, `stages.k`, `layers.k`, `layerK`), and one more than the last for what follows
     (conv_head, pooling). Members whose names show no stages get none (an empty dict for them)."""
-    out, by_member = {}, {}
-    for n in nodes:
-        if "/body/" in n.name: by_member.setdefault(n.name.split("/body/")[0], []).append(n.name)
-    for names in by_member.values():
+    out = {}
+    for names in _body_nodes(nodes).values():
         keys = [(m.group(2) or m.group(3)) if (m := _STAGE.search(x)) else None for x in names]
-        if not any(k is not None for k in keys): continue
+        n_stages = len(set(keys) - {None})
+        if not n_stages: continue
         order, cur = {}, -1
         for x, k in zip(names, keys):
             if k is not None: cur = order.setdefault(k, len(order))
-            elif cur >= 0: cur = len(set(keys) - {None})     # after the last stage
+            elif cur >= 0: cur = n_stages                    # after the last stage
             out[x] = cur
     return out
 
@@ -156,26 +159,32 @@ def float_nodes(nodes, float_stages: int = 2) -> list:
     keep = [x for x, s in st.items() if s < float_stages]
     return list(dict.fromkeys(keep + edge_convs(nodes)))
 
+def is_static(nodes) -> bool:
+    "Whether the bodies are CNNs (static QDQ) rather than transformers, whose only convolution is the patch embedding."
+    return sum(map(len, _body_nodes(nodes, "Conv").values())) > 2 * len(_body_nodes(nodes))
+
+def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
+    "`quantize_graph` of a graph already through ONNX Runtime's `quant_pre_process`."
+    nodes = onnx.load(str(pre)).graph.node
+    if is_static(nodes):
+        if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
+        other = [n.name for n in nodes if "/body/" not in n.name] + float_nodes(nodes, float_stages)
+        quantize_static(str(pre), str(dst), ImageCalibration(calib_images, bs), quant_format=QuantFormat.QDQ,
+                        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, per_channel=True,
+                        nodes_to_exclude=other, calibrate_method=CalibrationMethod.MinMax)
+        return (f"static QDQ: uint8 activations, int8 per-channel weights, MinMax calibration; bodies only, "
+                f"stem, first {float_stages} stage(s) and last conv of each body in float")
+    body = [x for names in _body_nodes(nodes).values() for x in names]
+    quantize_dynamic(str(pre), str(dst), op_types_to_quantize=["MatMul"], nodes_to_quantize=body, weight_type=QuantType.QInt8, per_channel=True)
+    return "dynamic: int8 MatMul weights; bodies only"
+
 def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
     """Write the INT8 version of ONNX file `src` to `dst`; returns the method used. CNN bodies: static QDQ with the stem and
     the first `float_stages` stages in float. Transformer bodies (no convolution but a patch embedding): dynamic MatMul."""
     with tempfile.TemporaryDirectory() as td:
         pre = Path(td) / "pre.onnx"
         quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
-        nodes = onnx.load(str(pre)).graph.node
-        body = [n.name for n in nodes if "/body/" in n.name]
-        other = [n.name for n in nodes if "/body/" not in n.name] + float_nodes(nodes, float_stages)
-        members = {x.split("/body/")[0] for x in body}
-        n_conv = sum(n.op_type == "Conv" and "/body/" in n.name for n in nodes)
-        if n_conv > 2 * len(members):       # CNNs; a transformer's only convolution is its patch embedding
-            if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
-            quantize_static(str(pre), str(dst), ImageCalibration(calib_images, bs), quant_format=QuantFormat.QDQ,
-                            activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, per_channel=True,
-                            nodes_to_exclude=other, calibrate_method=CalibrationMethod.MinMax)
-            return (f"static QDQ: uint8 activations, int8 per-channel weights, MinMax calibration; bodies only, "
-                    f"stem, first {float_stages} stage(s) and last conv of each body in float")
-        quantize_dynamic(str(pre), str(dst), op_types_to_quantize=["MatMul"], nodes_to_quantize=body, weight_type=QuantType.QInt8, per_channel=True)
-        return "dynamic: int8 MatMul weights; bodies only"
+        return quantize_preprocessed(pre, dst, calib_images, bs, float_stages)
 
 # %% ../nbs/09_export.ipynb #a8b8ea41
 def torch_predict(g: nn.Module):
@@ -248,15 +257,19 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
         calib = None
         if int8:
             C, tries = np.asarray(image_cache(data_dir, "train", calib_ids, S)), []
-            for fs in range(float_stages, max(float_stages, max_float_stages) + 1):
-                t8 = time.time()
-                method = quantize_graph(tmp32, tmp8, C, float_stages=fs)
-                p8 = run_batches(onnx_predict(ort_session(tmp8)), X)
-                s8 = _score(y, p8, schema)
-                drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
-                tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(p_onnx, p8, y, schema),
-                                  seconds=round(time.time() - t8, 1)))
-                if drop is not None and drop <= int8_target: break
+            with tempfile.TemporaryDirectory() as td:
+                pre = Path(td) / "pre.onnx"
+                quant_pre_process(str(tmp32), str(pre), skip_symbolic_shape=True)     # once for every try
+                static = is_static(onnx.load(str(pre)).graph.node)
+                for fs in range(float_stages, max(float_stages, max_float_stages) + 1):
+                    t8 = time.time()
+                    method = quantize_preprocessed(pre, tmp8, C, float_stages=fs)
+                    p8 = run_batches(onnx_predict(ort_session(tmp8)), X)
+                    s8 = _score(y, p8, schema)
+                    drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
+                    tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(p_onnx, p8, y, schema),
+                                      seconds=round(time.time() - t8, 1)))
+                    if not static or (drop is not None and drop <= int8_target): break   # float stages change only static QDQ
             par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
                        argmax_agreement=tries[-1]["argmax_agreement"], float_stages=fs, int8_target=int8_target, int8_tries=tries,
                        max_drop=max_drop, int8_refused=bool(drop is None or drop > max_drop))
@@ -268,7 +281,7 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                                 meaning="per-head softmax probabilities, heads concatenated in schema order, ensemble-weighted"),
                     preprocessing=dict(decode="PIL with JPEG draft (reduced-size) decoding, RGB", letterbox=True, size=S,
                                        fill=[255, 255, 255], resize="bilinear (PIL), aspect kept, centred",
-                                       function="fashion_nb.data.load_letterboxed", normalisation="inside the graph",
+                                       function="fashion_nb.runtime.load_letterboxed", normalisation="inside the graph",
                                        members=[dict(arch=m["arch"], img_size=m["img_size"], mean=m["mean"], std=m["std"],
                                                      resized_in_graph=m["img_size"] != S) for m in info["members"]]),
                     schema=schema.to_dict(), ensemble=info, calibration=calib, parity=par,

@@ -5,7 +5,7 @@
 # %% ../nbs/04_imbalance.ipynb #9ceb862f
 from __future__ import annotations
 import numpy as np, pandas as pd
-from .schema import Schema, SchemaError, IGNORE, SLOTS
+from .schema import Schema, SchemaError
 
 # %% auto #0
 __all__ = ['class_counts', 'imbalance_table', 'effective_number_weights', 'class_weights', 'sample_weights', 'plot_imbalance',

@@ -9,7 +9,6 @@ from importlib import resources, util
 from pathlib import Path
 import numpy as np, pandas as pd, torch, timm
 from torch import nn
-import torch.nn.functional as F
 from timm.models import group_parameters
 from fastai.learner import Metric
 from fastai.torch_core import to_detach

@@ -9,12 +9,12 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
-from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, IGNORE
-from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, int8_path, onnx_predict
+from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS
+from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches
 
 # %% auto #0
-__all__ = ['Predictor', 'read_card', 'load_predictor', 'stream_batches', 'predict_submission', 'predict_images', 'predict_cli',
-           'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'predict_submission',
+           'predict_images', 'predict_cli', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #49a92c5a
 class Predictor:
@@ -44,9 +44,13 @@ def load_predictor(model,             # .onnx file (with its card), model folder
         return Predictor(onnx_predict(ort_session(paths[0], threads)), Schema.from_dict(card["schema"]),
                          int(card["preprocessing"]["size"]), kind, card)
     ens = paths[0] if len(paths) == 1 and (paths[0].name == "weights.json" or (paths[0] / "weights.json").is_file()) else None
+    return torch_predictor(None if ens else paths, ens, threads)
+
+def torch_predictor(model_dirs, ensemble=None, threads: int = None) -> Predictor:
+    "A torch eager `Predictor` for model folders combined as `ensemble` says (see `fashion_nb.export.ensemble_graph`)."
     import torch
     from fashion_nb.export import ensemble_graph, torch_predict    # torch only when torch models are asked for
-    g, schema, info = ensemble_graph(None if ens else paths, ens, static=False)
+    g, schema, info = ensemble_graph(model_dirs, ensemble, static=False)
     if threads: torch.set_num_threads(threads)
     return Predictor(torch_predict(g), schema, g.size, "torch fp32", dict(ensemble=info))
 
@@ -182,12 +186,11 @@ def _time_stream(pred, paths, bs, workers=None):
     for x, _ in stream_batches(paths, pred.size, bs, workers): pred(x)
     return (time.perf_counter() - t) / len(paths)
 
-def _score_on(pred, data_dir, ids):
-    from fashion_nb.model import competition_score
+def _labelled_images(data_dir, ids, size):
+    "(uint8 letterboxed training images, their table rows) for `ids`, decoded once."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
     paths = [Path(data_dir) / "train_images" / image_name(i) for i in ids]
-    p = np.concatenate([pred(x) for x, _ in stream_batches(paths, pred.size, 32)])
-    return competition_score(pred.schema.encode(train), p, pred.schema)
+    return np.concatenate([x for x, _ in stream_batches(paths, size, 32)]), train
 
 def peak_rss_mb() -> float:
     "Peak resident memory of this process in MB (VmHWM: unlike ru_maxrss it is not inherited from a parent over exec)."
@@ -225,24 +228,26 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
     if torch_eager:
         dirs = [m["dir"] for m in card["ensemble"]["members"]]
         if all(Path(x).is_dir() for x in dirs):
-            from fashion_nb.export import ensemble_graph, torch_predict
-            g, _, _ = ensemble_graph(dirs, card["ensemble"], static=False)
-            preds["torch_fp32"] = Predictor(torch_predict(g), Schema.from_dict(card["schema"]), g.size, "torch fp32")
+            preds["torch_fp32"] = torch_predictor(dirs, card["ensemble"])
     preds["onnx_fp32"] = load_predictor(fp32)
     if card["files"].get("int8"): preds["onnx_int8"] = load_predictor(fp32.with_name(card["files"]["int8"]))
     ids = read_table(d / "test.csv")["id"].tolist()
     imgs = [d / "test_images" / image_name(i) for i in ids]
     cyc = lambda k: [imgs[i % len(imgs)] for i in range(k)]
     train_ids = read_table(d / "train.csv")["id"].tolist()
-    v = [i for i in (card.get("validation") or {}).get("ids", []) if i in set(train_ids)] or train_ids
-    v = v[:n_score]
+    known = set(train_ids)
+    v = ([i for i in (card.get("validation") or {}).get("ids", []) if i in known] or train_ids)[:n_score]
+    if v:
+        from fashion_nb.model import competition_score
+        Xv, rows = _labelled_images(d, v, preds["onnx_fp32"].size)     # decoded once, scored by every backend
+        yv = preds["onnx_fp32"].schema.encode(rows)
     res = dict(model=str(model), images=dict(bs32=n, bs1=n1, scored=len(v)), cores=os.cpu_count(),
                load_avg_before=list(os.getloadavg()), size=preds["onnx_fp32"].size, backends={})
     t = time.perf_counter(); [load_letterboxed(p, res["size"]) for p in cyc(min(n, 64))]
     res["decode_ms_per_image"] = 1000 * (time.perf_counter() - t) / min(n, 64)
     for k, p in preds.items():
         r = dict(ms_per_image_bs1=1000 * _time_stream(p, cyc(n1), 1, workers), ms_per_image_bs32=1000 * _time_stream(p, cyc(n), 32, workers))
-        if v: r["score"] = _score_on(p, d, v)
+        if v: r["score"] = competition_score(yv, run_batches(p, Xv), p.schema)
         res["backends"][k] = r
     b = res["backends"]
     if "onnx_int8" in b and "score" in b["onnx_int8"]: res["int8_score_drop"] = b["onnx_fp32"]["score"] - b["onnx_int8"]["score"]

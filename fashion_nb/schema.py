@@ -5,7 +5,7 @@
 # %% ../nbs/00_schema.ipynb #9b313c2f
 from __future__ import annotations
 import json, os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from importlib.resources import files
 import numpy as np, pandas as pd
