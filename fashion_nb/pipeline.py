@@ -280,7 +280,7 @@ def _category_scores(y, P, schema) -> dict:
 
 def summarise(run_dir) -> pd.DataFrame:
     "Score per category (columns) of every model and the ensemble (rows) on out-of-fold rows of the run."
-    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets, load_ensemble, combine
+    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets
     run_dir = Path(run_dir)
     plan = json.loads((run_dir / "run.json").read_text())["status"] if (run_dir / "run.json").is_file() else None
     dirs = [p.parent for p in sorted(run_dir.glob("train_*/model/oof.parquet"))
@@ -297,12 +297,11 @@ def summarise(run_dir) -> pd.DataFrame:
     for arch, df in oofs.items():
         rows.append(dict(model=arch, kind="arch (all folds)", n=len(df),
                          **_category_scores(oof_targets(data_dir, df.index.tolist(), schema), df[pcols].to_numpy(), schema)))
-    wpath = run_dir / "ensemble" / "weights.json"
-    if wpath.is_file() and (run_dir / "ensemble" / "done.json").exists() and (plan is None or "ensemble" in plan):
-        ens = load_ensemble(wpath)
-        ids = sorted(set.intersection(*(set(df.index) for df in oofs.values())))
-        E = combine({a: oofs[a].loc[ids, pcols].to_numpy() for a in ens["archs"]}, ens, schema)
-        rows.append(dict(model="ensemble", kind="ensemble", n=len(ids), **_category_scores(oof_targets(data_dir, ids, schema), E, schema)))
+    eoof = run_dir / "ensemble" / "oof.parquet"
+    if eoof.is_file() and (run_dir / "ensemble" / "done.json").exists() and (plan is None or "ensemble" in plan):
+        e = read_oof(eoof.parent, schema)
+        rows.append(dict(model="ensemble", kind="ensemble (cross-fitted)", n=len(e),
+                         **_category_scores(oof_targets(data_dir, e["id"].tolist(), schema), e[pcols].to_numpy(), schema)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/12_pipeline.ipynb #02813afc

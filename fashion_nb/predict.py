@@ -10,11 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS
-from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches
+from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'predict_submission',
-           'predict_images', 'predict_cli', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+           'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #49a92c5a
 class Predictor:
@@ -186,6 +186,14 @@ def _time_stream(pred, paths, bs, workers=None):
     for x, _ in stream_batches(paths, pred.size, bs, workers): pred(x)
     return (time.perf_counter() - t) / len(paths)
 
+def request_latency(pred, paths, categories, warmup: int = 5) -> np.ndarray:
+    "Milliseconds per single request (one image path -> decoded attributes), serially, after `warmup` requests."
+    for p, c in list(zip(paths, categories))[:warmup]: predict_images(pred, [p], c)
+    ms = []
+    for p, c in zip(paths, categories):
+        t = time.perf_counter(); predict_images(pred, [p], c); ms.append(1000 * (time.perf_counter() - t))
+    return np.asarray(ms)
+
 def _labelled_images(data_dir, ids, size):
     "(uint8 letterboxed training images, their table rows) for `ids`, decoded once."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
@@ -214,39 +222,43 @@ def stream_rss(model, data_dir, n: int, bs: int = 32) -> dict:
 def bench(model,                 # .onnx file with its card (its INT8 sibling and model folders are found through the card)
           data_dir,              # data folder: test images to time, train rows to score
           n: int = 256,          # images timed at batch 32 (cycled through the test images)
-          n1: int = 64,          # images timed at batch 1
-          n_score: int = 512,    # validation rows scored per backend (0: no scores)
+          n1: int = 200,         # single requests timed per backend (cycled through the test images)
+          n_score: int = 512,    # parity rows scored per backend (0: no scores)
           rss_n: int = 0,        # stream this many images in a fresh process to measure peak RSS (0: skip)
           torch_eager: bool = True, # include torch eager fp32 when the card's model folders exist
           workers: int = None,   # decoding threads
+          threads: int = None,   # inference threads (ONNX Runtime intra-op and torch; default: all cores)
          ) -> dict:
-    "ms/image at batch 1 and 32 (decode included), validation scores and peak RSS for torch, ONNX fp32 and INT8."
+    "Single-request latency percentiles, batch-32 throughput (decode included), parity-row scores and peak RSS per backend."
     model, d = Path(model), Path(data_dir)
     card = read_card(model)
     fp32 = card_path(model).with_name(card["files"]["fp32"])
+    threads = threads or os.cpu_count() or 1
     preds = {}
     if torch_eager:
         dirs = [m["dir"] for m in card["ensemble"]["members"]]
         if all(Path(x).is_dir() for x in dirs):
-            preds["torch_fp32"] = torch_predictor(dirs, card["ensemble"])
-    preds["onnx_fp32"] = load_predictor(fp32)
-    if card["files"].get("int8"): preds["onnx_int8"] = load_predictor(fp32.with_name(card["files"]["int8"]))
-    ids = read_table(d / "test.csv")["id"].tolist()
-    imgs = [d / "test_images" / image_name(i) for i in ids]
-    cyc = lambda k: [imgs[i % len(imgs)] for i in range(k)]
-    train_ids = read_table(d / "train.csv")["id"].tolist()
-    known = set(train_ids)
-    v = ([i for i in (card.get("validation") or {}).get("ids", []) if i in known] or train_ids)[:n_score]
+            preds["torch_fp32"] = torch_predictor(dirs, card["ensemble"], threads)
+    preds["onnx_fp32"] = load_predictor(fp32, threads)
+    if card["files"].get("int8"): preds["onnx_int8"] = load_predictor(fp32.with_name(card["files"]["int8"]), threads)
+    test = read_table(d / "test.csv")
+    imgs, cats = [d / "test_images" / image_name(i) for i in test["id"]], test["Category"].tolist()
+    cyc = lambda k, xs: [xs[i % len(xs)] for i in range(k)]
+    known = set(read_table(d / "train.csv")["id"].tolist())
+    v = [i for i in (card.get("validation") or {}).get("ids", []) if i in known][:n_score]
     if v:
         from fashion_nb.model import competition_score
         Xv, rows = _labelled_images(d, v, preds["onnx_fp32"].size)     # decoded once, scored by every backend
         yv = preds["onnx_fp32"].schema.encode(rows)
-    res = dict(model=str(model), images=dict(bs32=n, bs1=n1, scored=len(v)), cores=os.cpu_count(),
-               load_avg_before=list(os.getloadavg()), size=preds["onnx_fp32"].size, backends={})
-    t = time.perf_counter(); [load_letterboxed(p, res["size"]) for p in cyc(min(n, 64))]
+    res = dict(model=str(model), machine=machine_info(), threads=threads, load_avg_before=list(os.getloadavg()),
+               images=dict(bs32=n, requests=n1, scored=len(v)), score_rows=(card.get("parity") or {}).get("rows") if v else None,
+               size=preds["onnx_fp32"].size, backends={})
+    t = time.perf_counter(); [load_letterboxed(p, res["size"]) for p in cyc(min(n, 64), imgs)]
     res["decode_ms_per_image"] = 1000 * (time.perf_counter() - t) / min(n, 64)
     for k, p in preds.items():
-        r = dict(ms_per_image_bs1=1000 * _time_stream(p, cyc(n1), 1, workers), ms_per_image_bs32=1000 * _time_stream(p, cyc(n), 32, workers))
+        lat = request_latency(p, cyc(n1, imgs), cyc(n1, cats))
+        r = dict(latency_ms_p50=float(np.percentile(lat, 50)), latency_ms_p95=float(np.percentile(lat, 95)),
+                 latency_ms_p99=float(np.percentile(lat, 99)), ms_per_image_bs32=1000 * _time_stream(p, cyc(n, imgs), 32, workers))
         if v: r["score"] = competition_score(yv, run_batches(p, Xv), p.schema)
         res["backends"][k] = r
     b = res["backends"]
@@ -264,21 +276,25 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
 
 # %% ../nbs/10_predict.ipynb #557755fd
 def bench_cli(model: str = None,      # .onnx file with its card
-              data_dir: str = None,   # data folder (test images timed, train rows scored)
+              data_dir: str = None,   # data folder (test images timed, parity rows scored)
               json: bool = False,     # print one JSON object instead of a table
               n: int = 256,           # images timed at batch 32 (cycled)
+              n1: int = 200,          # single requests timed per backend
               rss_n: int = 0,         # also stream this many images in a fresh process for peak RSS (e.g. 10000)
-              n_score: int = 512,     # validation rows scored per backend
+              n_score: int = 512,     # parity rows scored per backend
+              threads: int = None,    # inference threads (default: all cores)
              ) -> int:
-    "Latency (ms/image, decode included), validation score and peak RSS of torch, ONNX fp32 and ONNX INT8."
+    "Single-request latency (p50/p95/p99), batch-32 throughput, parity-row score and peak RSS of torch, ONNX fp32 and INT8."
     if not model or not data_dir: raise ValueError("bench: --model FILE.onnx and --data-dir D are required")
-    r = bench(model, data_dir, n=n, rss_n=rss_n, n_score=n_score)
+    r = bench(model, data_dir, n=n, n1=n1, rss_n=rss_n, n_score=n_score, threads=threads)
     if json: print(_json.dumps(r)); return 0
-    print(f"{r['model']}: {r['size']} px, {r['cores']} cores, load average {r['load_avg_before'][0]:.2f} -> {r['load_avg_after'][0]:.2f}")
-    print(f"decode + letterbox alone: {r['decode_ms_per_image']:.1f} ms/image")
-    print(f"{'backend':12s} {'bs1 ms/img':>11s} {'bs32 ms/img':>12s} {'score':>8s}")
+    m = r["machine"]
+    print(f"{r['model']}: {r['size']} px; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; {r['threads']} threads; {m['date']}")
+    print(f"load average {r['load_avg_before'][0]:.2f} -> {r['load_avg_after'][0]:.2f}; decode + letterbox alone: {r['decode_ms_per_image']:.1f} ms/image")
+    print(f"{'backend':12s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'bs32 ms/img':>12s} {'score':>8s}")
     for k, b in r["backends"].items():
-        print(f"{k:12s} {b['ms_per_image_bs1']:11.1f} {b['ms_per_image_bs32']:12.1f} {b.get('score', float('nan')):8.4f}")
+        print(f"{k:12s} {b['latency_ms_p50']:8.1f} {b['latency_ms_p95']:8.1f} {b['latency_ms_p99']:8.1f} {b['ms_per_image_bs32']:12.1f} {b.get('score', float('nan')):8.4f}")
+    if r["score_rows"]: print(f"scores on {r['images']['scored']} {r['score_rows']}")
     for k in ("int8_score_drop", "int8_speedup_vs_torch_bs32"):
         if k in r: print(f"{k}: {r[k]:.4f}")
     print(f"peak RSS of this process: {r['peak_rss_mb']:.0f} MB")

@@ -11,8 +11,8 @@ from PIL import Image
 import onnxruntime as ort
 
 # %% auto #0
-__all__ = ['outputs_dir', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session', 'run_batches', 'onnx_predict',
-           'int8_path', 'card_path']
+__all__ = ['SPEED_FLAGS', 'outputs_dir', 'machine_info', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session',
+           'run_batches', 'onnx_predict', 'int8_path', 'card_path']
 
 # %% ../nbs/01b_runtime.ipynb #cfa067eb
 def outputs_dir(*parts) -> Path:
@@ -26,6 +26,20 @@ def outputs_dir(*parts) -> Path:
                 root = d / "outputs"; break
     p = root.joinpath(*parts); p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/01b_runtime.ipynb #42911d91
+SPEED_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
+
+def machine_info() -> dict:
+    "CPU model, cores, speed-relevant CPU flags, load average and date of this machine (no GPU query: torch-free)."
+    import platform, time
+    try: info = Path("/proc/cpuinfo").read_text()
+    except OSError: info = ""
+    model = next((l.split(":", 1)[1].strip() for l in info.splitlines() if l.startswith("model name")), platform.processor())
+    flags = set(next((l.split(":", 1)[1].split() for l in info.splitlines() if l.startswith("flags")), []))
+    return dict(cpu=model, cores=os.cpu_count(), flags=[f for f in SPEED_FLAGS if f in flags],
+                load_avg=[round(x, 2) for x in os.getloadavg()], date=time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+                python=platform.python_version(), onnxruntime=ort.__version__)
 
 # %% ../nbs/01b_runtime.ipynb #075dd6a7
 class ImageError(ValueError):

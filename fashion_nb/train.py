@@ -18,7 +18,7 @@ import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
 from .schema import Schema, SchemaError, read_table, validate_layout, TRAIN_COLS
-from .data import get_dls, outputs_dir, load_folds
+from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
 from .augment import CategoryAugment, mix_callback
@@ -195,6 +195,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           seed: int = 42,
           num_workers: int = 0,
           extra_cbs=(),                  # more fastai callbacks (e.g. Optuna pruning)
+          holdout: int = 0,              # rows set aside before the folds are cut: no fold trains on them
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
     t0 = time.time()
@@ -211,11 +212,11 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     aug = CategoryAugment(schema, img_size) if augment else None
     table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
     y_all = schema.encode(table)
-    folds = load_folds(data_dir, schema, n_folds, seed)["fold"].to_numpy()
-    tr_rows = np.flatnonzero(folds != fold)
+    folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
+    tr_rows = np.flatnonzero((folds != fold) & (folds != HOLDOUT))
     sw = sample_weights(y_all[tr_rows], schema, table["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
     dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], augment=aug,
-                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed)
+                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed, holdout=holdout)
     if len(dls.valid_rows) == 0: raise ValueError(f"fold {fold} has no validation rows")
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
     learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision)
@@ -235,7 +236,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
                   interpolation=cfg.get("interpolation"), dropout=dropout, head_hidden=head_hidden, fold=fold,
                   n_folds=n_folds, epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body,
                   body_decay=body_decay, mix=mix, mix_alpha=mix_alpha, augment=augment, imbalance=imbalance,
-                  label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, precision=learn.precision,
+                  label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, holdout=int(holdout), precision=learn.precision,
                   weights_source=learn.model.weights_source, data_dir=str(data_dir))
     metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
                    n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
@@ -275,7 +276,7 @@ def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tupl
     if problems: raise SchemaError(f"{data_dir} does not fit the model's schema:\n  " + "\n  ".join(problems[:20]))
     tab = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     if fold is not None:
-        f = load_folds(data_dir, schema, n_folds or cfg.get("n_folds", 5), cfg.get("seed", 42))["fold"].to_numpy()
+        f = load_folds(data_dir, schema, n_folds or cfg.get("n_folds", 5), cfg.get("seed", 42), cfg.get("holdout", 0))["fold"].to_numpy()
         tab = tab[f == fold]
     y = schema.encode(tab)
     probs = predict_probs(net, schema, data_dir, tab["id"], cfg["img_size"], cfg["mean"], cfg["std"])
