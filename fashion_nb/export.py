@@ -98,7 +98,8 @@ def ensemble_graph(model_dirs: list,     # model folders
     mw = np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
     if static: models = [static_same_padding(copy.deepcopy(m), mb["img_size"]) for m, mb in zip(models, members)]
     g = EnsembleGraph(models, [m["img_size"] for m in members], [m["mean"] for m in members], [m["std"] for m in members], mw, schema).eval()
-    info = dict(members=members, archs=ens["archs"], weights=ens["weights"], per_head=ens.get("per_head"))
+    info = dict(members=members, archs=ens["archs"], weights=ens["weights"], per_head=ens.get("per_head"),
+                oof_score_crossfit=ens.get("score"), oof_score_in_sample_flattered=ens.get("score_in_sample"), oof_rows=ens.get("n_rows"))
     return g, schema, info
 
 # %% ../nbs/09_export.ipynb #e54182eb

@@ -14,10 +14,11 @@ from .runtime import outputs_dir
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',
-           'data_fingerprint', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'Step', 'train_steps',
-           'ensemble_steps', 'export_steps', 'predict_steps', 'figure_steps', 'plan_steps', 'step_hashes', 'step_done',
-           'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
-           'resolve_data', 'run_pipeline', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
+           'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
+           'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
+           'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'notebook_error', 'execute_step', 'run_steps',
+           'summarise', 'summary_figure', 'write_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
+           'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -25,6 +26,7 @@ DEFAULT_CONFIG = {
     "synth": {"n_train": 1000, "n_test": 100, "seed": 0},
     "archs": ["tf_efficientnet_lite0", "tf_efficientnet_lite1"],
     "n_folds": 2,
+    "holdout": {"share": 0.15, "max_rows": 1000},  # rows set aside before the folds: where the exported model is scored
     "folds": None,                     # folds to train (list); None: all n_folds
     "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 1e-3, "dropout": 0.2,
               "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
@@ -98,6 +100,17 @@ def data_fingerprint(data_dir) -> str:
         h.update(f"{sub}:{n}".encode())
     return h.hexdigest()
 
+def notebook_code_hash(nb_path) -> str:
+    "Hash of a notebook's code-cell sources (not outputs, ids or metadata)."
+    cells = nbformat.read(nb_path, as_version=4).cells
+    return _digest([c.source for c in cells if c.cell_type == "code"])
+
+def package_hash() -> str:
+    "Hash of the installed `fashion_nb` package's source files."
+    import fashion_nb
+    root = Path(fashion_nb.__file__).resolve().parent
+    return _digest({p.name: p.read_text() for p in sorted(root.glob("*.py"))})
+
 # %% ../nbs/12_pipeline.ipynb #6a8cad2d
 def nbs_dir() -> Path:
     "The project's `nbs/` folder (next to the package)."
@@ -133,6 +146,12 @@ def _nb(config, stage) -> Path:
     p = Path(config["notebooks"][stage])
     return p if p.is_absolute() else nbs_dir() / p
 
+def holdout_rows(config, data_dir) -> int:
+    "Rows of `data_dir`'s train.csv set aside as the hold-out: `share` of them, at most `max_rows`."
+    from fashion_nb.schema import read_table
+    h = config["holdout"] or {"share": 0, "max_rows": 0}
+    return int(min(round(float(h["share"]) * len(read_table(Path(data_dir) / "train.csv"))), int(h["max_rows"])))
+
 def train_steps(config, data_dir, run_dir, upstream):
     folds = config["folds"] if config["folds"] is not None else list(range(config["n_folds"]))
     base = {k: v for k, v in config["train"].items() if k != "per_arch"}
@@ -141,7 +160,8 @@ def train_steps(config, data_dir, run_dir, upstream):
         for k in folds:
             name = f"train_{arch}_fold{k}"
             params = {**base, **config["train"]["per_arch"].get(arch, {}), "data_dir": str(data_dir), "model": arch,
-                      "fold": int(k), "n_folds": config["n_folds"], "out": str(run_dir / name / "model")}
+                      "fold": int(k), "n_folds": config["n_folds"], "holdout": holdout_rows(config, data_dir),
+                      "out": str(run_dir / name / "model")}
             steps.append(Step(name, "train", _nb(config, "train"), params))
     return steps
 
@@ -184,12 +204,13 @@ def plan_steps(config: dict, data_dir, run_dir) -> list:
     return steps
 
 def step_hashes(steps: list, data_fp: str, run_dir) -> dict:
-    "name -> hash of (notebook, parameters with the run folder abstracted, data fingerprint, upstream hashes)."
-    out = {}
+    "name -> hash of (notebook code, package source, parameters with the run folder abstracted, data, upstream hashes)."
+    out, pkg, code = {}, package_hash(), {}
     for s in steps:
         params = json.loads(json.dumps(s.params, default=str).replace(str(run_dir), "$RUN"))
-        out[s.name] = _digest({"notebook": s.notebook.name, "params": params, "data": data_fp,
-                               "upstream": [out[a] for a in s.after]})
+        if s.notebook not in code: code[s.notebook] = notebook_code_hash(s.notebook)
+        out[s.name] = _digest({"notebook": s.notebook.name, "code": code[s.notebook], "package": pkg, "params": params,
+                               "data": data_fp, "upstream": [out[a] for a in s.after]})
     return out
 
 def step_done(run_dir, name: str, h: str) -> bool:
@@ -333,12 +354,15 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
     md = [f"# Run `{run_dir.name}`", "", f"data: `{record['data_dir']}`", ""]
     if len(table):
         summary_figure(table, run_dir / "summary.png", f"run {run_dir.name}: out-of-fold score per category")
-        md += ["## Out-of-fold score per category", "", _md_table(table), "", "![summary](summary.png)", ""]
+        md += ["## Out-of-fold score per category", "", "Each model on the rows it did not train on; the ensemble's row is "
+               "cross-fitted (weights fitted on the other folds' rows).", "", _md_table(table), "", "![summary](summary.png)", ""]
     card = run_dir / "export" / "model.card.json"
     if card.is_file() and (run_dir / "export" / "done.json").exists():
         par = json.loads(card.read_text())["parity"]
         f = lambda v: "" if v is None else f"{v:.4f}" if isinstance(v, float) else str(v)
-        md += ["## Export (validation rows of the first member's fold)", "",
+        md += ["## Export", "", f"Scored on {par.get('n_valid')} {par.get('rows', 'validation rows')}."
+               + (f" INT8 agrees with fp32 on {par['test_images']['argmax_agreement_int8']:.1%} of head predictions on "
+                  f"{par['test_images']['n']} unlabelled test images." if par.get("test_images") else ""), "",
                _md_table(pd.DataFrame([dict(model="torch fp32", score=f(par.get("score_torch")), note=""),
                                        dict(model="ONNX fp32", score=f(par.get("score_onnx")), note=f"max abs diff {par['max_abs_torch_onnx']:.1e}")]
                                       + ([dict(model="ONNX INT8", score=f(par.get("score_int8")),
@@ -375,7 +399,7 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     data_dir = resolve_data(config)
     if "train" in config["stages"]:
         from fashion_nb.data import load_folds
-        load_folds(data_dir, n_folds=config["n_folds"], seed=config["train"].get("seed", 42))
+        load_folds(data_dir, n_folds=config["n_folds"], seed=config["train"].get("seed", 42), holdout=holdout_rows(config, data_dir))
     steps = plan_steps(config, data_dir, run_dir)
     hashes = step_hashes(steps, data_fingerprint(data_dir), run_dir)
     _write_json(run_dir / "config.json", config)
@@ -394,10 +418,29 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     return run_dir
 
 # %% ../nbs/12_pipeline.ipynb #a7f0cdea
+def run_figures(run_dir) -> dict:
+    "The headline figures of a finished run: OOF scores per architecture, the cross-fitted ensemble, the hold-out parity."
+    run_dir = Path(run_dir)
+    rec, table = json.loads((run_dir / "run.json").read_text()), pd.read_csv(run_dir / "summary.csv")
+    figs = {"wall_minutes": round(rec["wall_seconds"] / 60, 1)}
+    for r in table[table.kind != "fold"].itertuples(): figs[f"oof_score_{r.model}"] = round(float(r.score), 4)
+    w = run_dir / "ensemble" / "weights.json"
+    if w.is_file():
+        ens = json.loads(w.read_text())
+        figs.update(ensemble_in_sample_flattered=round(ens["score_in_sample"], 4), best_member=ens["best_member"]["model"])
+    card = run_dir / "export" / "model.card.json"
+    if card.is_file():
+        par = json.loads(card.read_text())["parity"]
+        figs.update({f"holdout_{k}": round(par[k], 4) for k in ("score_torch", "score_onnx", "score_int8", "int8_drop", "argmax_agreement")
+                     if par.get(k) is not None}, holdout_rows=par["n_valid"], holdout_unseen=par.get("unseen"))
+        if par.get("test_images"): figs["test_images_int8_agreement"] = round(par["test_images"]["argmax_agreement_int8"], 4)
+    return figs
+
 def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` (e.g. outputs/tune/best_config.json)
             data_dir: str = None,  # folder in the competition layout (default: the synthetic default dataset)
             workers: int = None,   # training notebooks run in parallel (cores are divided between them)
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
+            record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
     "Run the whole pipeline (train every arch x fold, ensemble, export, predict) as papermill notebooks, resuming a previous run."
     cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
@@ -411,6 +454,16 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     print(f"run {run.name} in {time.time() - t0:.0f} s -> {run}/summary.md")
     sub = run / "predict" / "submission.csv"
     if sub.is_file(): print(f"submission: {sub}")
+    if record:
+        from fashion_nb.results import save_record
+        skipped = [k for k, v in rec["status"].items() if v == "skipped"]
+        if skipped: print(f"note: {len(skipped)} step(s) were resumed, so wall_minutes covers only what ran now")
+        save_record(record, f"`fashion-nb run`, run {run.name}: {len(cfg['archs'])} arch(s) x {cfg['n_folds']} folds, "
+                            f"{cfg['train']['img_size']} px, {cfg['train']['epochs']} epochs, data {Path(rec['data_dir']).name}",
+                    "oof_score_*: each model on the fold it did not train on (its best epoch was chosen on that fold); "
+                    "the ensemble's OOF score cross-fitted over folds; holdout_*: the exported model on hold-out rows set "
+                    "aside before the folds (no model, weight or export setting fitted on them)", run_figures(run))
+        print(f"result record: {record}")
     return 0
 
 # %% ../nbs/12_pipeline.ipynb #6d819ae0

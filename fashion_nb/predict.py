@@ -283,10 +283,19 @@ def bench_cli(model: str = None,      # .onnx file with its card
               rss_n: int = 0,         # also stream this many images in a fresh process for peak RSS (e.g. 10000)
               n_score: int = 512,     # parity rows scored per backend
               threads: int = None,    # inference threads (default: all cores)
+              record: str = None,     # also write the figures as a result record (e.g. results/bench.json)
              ) -> int:
     "Single-request latency (p50/p95/p99), batch-32 throughput, parity-row score and peak RSS of torch, ONNX fp32 and INT8."
     if not model or not data_dir: raise ValueError("bench: --model FILE.onnx and --data-dir D are required")
     r = bench(model, data_dir, n=n, n1=n1, rss_n=rss_n, n_score=n_score, threads=threads)
+    if record:
+        from fashion_nb.results import save_record
+        figs = {f"{k}_{m}": round(v, 2 if m.startswith(("lat", "ms")) else 4) for k, b in r["backends"].items() for m, v in b.items()}
+        figs.update(decode_ms_per_image=round(r["decode_ms_per_image"], 2), threads=r["threads"], load_avg_after=r["load_avg_after"][0])
+        if "stream" in r: figs.update(stream_ms_per_image=round(r["stream"]["ms_per_image"], 2), stream_peak_rss_mb=round(r["stream"]["peak_rss_mb"]))
+        save_record(record, f"`fashion-nb bench` of {Path(model).name} ({r['size']} px): single-request latency (one path in, "
+                            "attributes out), batch-32 throughput with decode, score per backend", f"scores on {r['images']['scored']} "
+                            f"{r['score_rows']}; timings on test images", figs)
     if json: print(_json.dumps(r)); return 0
     m = r["machine"]
     print(f"{r['model']}: {r['size']} px; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; {r['threads']} threads; {m['date']}")

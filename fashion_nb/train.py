@@ -153,6 +153,7 @@ def distributed(learn):
     "fastai's `distrib_ctx` when launched with several processes, else a no-op context."
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
+    import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
     from fashion_nb.pipeline import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
 
