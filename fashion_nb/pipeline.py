@@ -72,7 +72,7 @@ def load_config(path) -> dict:
             import yaml
             d = yaml.safe_load(text) or {}
         else: d = json.loads(text)
-    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {e})") from None
+    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {' '.join(str(e).split())[:300]}); fix the file") from None
     if not isinstance(d, dict): raise ValueError(f"{p}: the config must be a mapping of keys, got {type(d).__name__}")
     return check_config(merge_config(DEFAULT_CONFIG, d, source=str(p)), source=str(p))
 

@@ -190,7 +190,8 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
         for r in predict_images(model, images, category): print(_json.dumps(r))
         return 0
     if not data_dir: raise ValueError("predict: give --data-dir D (a test set) or image files")
-    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size)
+    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size,
+                             progress=sys.stderr.isatty())     # a progress bar only on a terminal
     print(f"wrote {out} ({len(pd.read_csv(out))} rows)")
     return 0
 
