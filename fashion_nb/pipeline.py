@@ -92,7 +92,7 @@ def check_config(config: dict, source: str = "config") -> dict:
     try:
         check_int(c["n_folds"], f"{source}: n_folds", 2)
         for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
-        check_int(c["workers"], f"{source}: workers", 1)
+        if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
         if c["folds"] is not None:
             need(isinstance(c["folds"], list), "folds", "a list of fold numbers or null", c["folds"])
             for f in c["folds"]: check_int(f, f"{source}: folds", 0)
