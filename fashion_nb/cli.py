@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_cli.ipynb #d8a014fa
 from __future__ import annotations
-import os, sys, pickle, importlib, inspect
+import os, sys, pickle, importlib, inspect, warnings
 from fastcore.script import anno_parser
 
 # %% auto #0
@@ -56,6 +56,7 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help"): print(usage()); return 0
     name, rest = argv[0], [_normalise_flag(a) for a in argv[1:]]
+    warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=FutureWarning)  # import-time noise of a dependency
     try: func = command_function(name)
     except ValueError as e: print(f"fashion-nb: {e}", file=sys.stderr); return 2
     params = inspect.signature(func).parameters
