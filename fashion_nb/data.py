@@ -17,8 +17,8 @@ from .runtime import outputs_dir, ImageError, load_letterboxed
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
-__all__ = ['HOLDOUT', 'cache_dir_for', 'image_cache', 'make_folds', 'load_folds', 'AttributeDataset', 'Normalize01', 'get_dls',
-           'get_test_dl']
+__all__ = ['CACHE_VERSION', 'HOLDOUT', 'image_stats', 'cache_dir_for', 'image_cache', 'make_folds', 'load_folds',
+           'AttributeDataset', 'Normalize01', 'get_dls', 'get_test_dl']
 
 # %% ../nbs/02_data.ipynb #e0d9988f
 def _fill(args):
@@ -28,6 +28,16 @@ def _fill(args):
         try: out.append(load_letterboxed(p, size))
         except ImageError as e: out.append(np.zeros((size, size, 3), np.uint8)); errors.append(str(e))
     return np.stack(out) if out else np.zeros((0, size, size, 3), np.uint8), errors
+
+CACHE_VERSION = 2   # part of every cache's key: bump it when decoding changes (2: EXIF orientation applied)
+
+def image_stats(paths) -> str:
+    "Hash of every image's size and modification time, in order (one `stat` each; a missing image counts too)."
+    h = hashlib.md5()
+    for p in paths:
+        try: st = os.stat(p); h.update(f"{st.st_size}:{st.st_mtime_ns};".encode())
+        except FileNotFoundError: h.update(b"-;")
+    return h.hexdigest()
 
 def cache_dir_for(data_dir) -> Path:
     "Where caches and folds of `data_dir` live: inside it when writable, else under `outputs/cache/`."
@@ -45,13 +55,17 @@ def image_cache(data_dir,           # folder in the competition layout
                 workers: int = None, # decoding processes (default: all cores)
                 chunk: int = 64,    # images per task
                ) -> np.ndarray:
-    "Read-only memmap `uint8[len(ids), size, size, 3]` of letterboxed images, filled once and reused."
+    "Read-only memmap `uint8[len(ids), size, size, 3]` of letterboxed images, filled once and reused while no image changes."
     ids = [int(i) for i in ids]
-    key = hashlib.md5(",".join(map(str, ids)).encode()).hexdigest()[:12]
+    key = hashlib.md5((f"v{CACHE_VERSION}:" + ",".join(map(str, ids))).encode()).hexdigest()[:12]
     path = cache_dir_for(data_dir) / f"{split}_{size}_{key}.npy"
-    if not path.exists():
-        img_dir = Path(data_dir) / f"{split}_images"
-        paths = [img_dir / image_name(i) for i in ids]
+    img_dir = Path(data_dir) / f"{split}_images"
+    paths = [img_dir / image_name(i) for i in ids]
+    stats, stats_p = image_stats(paths), path.with_suffix(".stats")
+    fresh = path.exists() and stats_p.is_file() and stats_p.read_text() == stats
+    if path.exists() and not fresh:
+        print(f"image cache {path}: images in {img_dir} changed since it was made (size or modification time); rebuilding", flush=True)
+    if not fresh:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.uint8, shape=(len(ids), size, size, 3))
         tasks = [(paths[i:i + chunk], size) for i in range(0, len(paths), chunk)]
@@ -64,6 +78,7 @@ def image_cache(data_dir,           # folder in the competition layout
             tmp.unlink()
             raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
         os.replace(tmp, path)
+        t = stats_p.with_name(stats_p.name + f".{os.getpid()}.tmp"); t.write_text(stats); os.replace(t, stats_p)
     return np.load(path, mmap_mode="r")
 
 # %% ../nbs/02_data.ipynb #ebb2b3f7
@@ -97,10 +112,10 @@ def make_folds(train: pd.DataFrame, schema: Schema, n_folds: int = 5, seed: int 
     return pd.DataFrame({"id": train["id"].to_numpy(), "Category": train["Category"].to_numpy(), "fold": fold})
 
 def load_folds(data_dir, schema: Schema = None, n_folds: int = 5, seed: int = 42, holdout: int = 0) -> pd.DataFrame:
-    "The saved folds of `data_dir` (made and saved on first use); they must cover exactly the ids of train.csv."
+    "The saved folds of `data_dir` for `n_folds`, `seed` and `holdout` (made and saved on first use); they must cover exactly the ids of train.csv."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     d = Path(data_dir) if os.access(Path(data_dir), os.W_OK) else cache_dir_for(data_dir)
-    path = d / (f"folds_{n_folds}.csv" if not holdout else f"folds_{n_folds}_h{int(holdout)}.csv")
+    path = d / (f"folds_{n_folds}_seed{seed}.csv" if not holdout else f"folds_{n_folds}_seed{seed}_h{int(holdout)}.csv")
     if path.exists():
         f = pd.read_csv(path)
         if sorted(f["id"]) != sorted(train["id"]):

@@ -13,8 +13,8 @@ import nbformat
 from .runtime import outputs_dir
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',
-           'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
+__all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'check_config', 'config_hash',
+           'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'notebook_error', 'execute_step', 'run_steps',
            'summarise', 'summary_figure', 'write_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
@@ -73,9 +73,45 @@ def load_config(path) -> dict:
             import yaml
             d = yaml.safe_load(text) or {}
         else: d = json.loads(text)
-    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {e})") from None
+    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {' '.join(str(e).split())[:300]}); fix the file") from None
     if not isinstance(d, dict): raise ValueError(f"{p}: the config must be a mapping of keys, got {type(d).__name__}")
-    return merge_config(DEFAULT_CONFIG, d, source=str(p))
+    return check_config(merge_config(DEFAULT_CONFIG, d, source=str(p)), source=str(p))
+
+# %% ../nbs/12_pipeline.ipynb #c0f1a002
+def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+def check_config(config: dict, source: str = "config") -> dict:
+    "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
+    from fashion_nb.runtime import check_int, check_choice
+    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS
+    def need(ok, key, what, v):
+        if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
+    c = config
+    need(c["data_dir"] is None or isinstance(c["data_dir"], str), "data_dir", "a folder path or null", c["data_dir"])
+    need(isinstance(c["archs"], list) and len(c["archs"]) > 0 and all(isinstance(a, str) and a for a in c["archs"]),
+         "archs", 'a non-empty list of architecture names, e.g. ["tf_efficientnet_lite0"]', c["archs"])
+    try:
+        check_int(c["n_folds"], f"{source}: n_folds", 2)
+        for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
+        if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
+        if c["folds"] is not None:
+            need(isinstance(c["folds"], list), "folds", "a list of fold numbers or null", c["folds"])
+            for f in c["folds"]: check_int(f, f"{source}: folds", 0)
+            bad = [f for f in c["folds"] if f >= c["n_folds"]]
+            if bad: raise ValueError(f"{source}: folds {bad} are outside 0..{c['n_folds'] - 1} (n_folds {c['n_folds']})")
+        need(isinstance(c["train"].get("per_arch", {}), dict), "train.per_arch", "a mapping arch -> overrides", c["train"].get("per_arch"))
+        for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
+            need(isinstance(t, dict), where, "a mapping", t)
+            for k, m in (("epochs", 1), ("batch_size", 1), ("img_size", 1), ("patience", 0), ("seed", 0), ("head_hidden", 0)):
+                if k in t: check_int(t[k], f"{source}: {where}.{k}", m)
+            for k in ("lr_head", "lr_body", "dropout", "mix_alpha", "label_smoothing", "focal_gamma", "body_decay"):
+                if k in t: need(_is_num(t[k]) and t[k] >= 0, f"{where}.{k}", "a number >= 0", t[k])
+            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS)):
+                if k in t: check_choice(t[k], allowed, f"{source}: {where}.{k}")
+        need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
+        if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
+    except KeyError as e: raise ValueError(f"{source}: missing key {e}") from None
+    return config
 
 # %% ../nbs/12_pipeline.ipynb #e1aa2c9e
 def _digest(obj) -> str: return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
@@ -90,14 +126,15 @@ def default_run_id(config: dict) -> str:
     return "default" if h == config_hash(DEFAULT_CONFIG) else f"run-{h[:8]}"
 
 def data_fingerprint(data_dir) -> str:
-    "Hash of a data folder's tables and image counts (images themselves are not read)."
+    "Hash of a data folder's tables and of every image's name, size and modification time (one `stat` each, no decoding)."
     d, h = Path(data_dir), hashlib.sha256()
     for f in ("train.csv", "test.csv", "category_attributes.parquet"):
         p = d / f
         h.update(f.encode()); h.update(p.read_bytes() if p.is_file() else b"<missing>")
     for sub in ("train_images", "test_images"):
-        n = sum(1 for _ in os.scandir(d / sub)) if (d / sub).is_dir() else -1
-        h.update(f"{sub}:{n}".encode())
+        if not (d / sub).is_dir(): h.update(f"{sub}:<missing>".encode()); continue
+        for e in sorted(os.scandir(d / sub), key=lambda e: e.name):
+            st = e.stat(); h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
 def notebook_code_hash(nb_path) -> str:
@@ -392,7 +429,7 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
                  outputs=None,         # outputs folder (default: the project's `outputs/`)
                 ) -> Path:
     "Execute the run's notebooks with papermill, skipping steps already done; returns the run folder."
-    config = merge_config(DEFAULT_CONFIG, config or {})
+    config = check_config(merge_config(DEFAULT_CONFIG, config or {}))
     workers = int(workers or config["workers"] or 1)
     run_dir = Path(outputs or outputs_dir()) / "runs" / (run_id or default_run_id(config))
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -404,8 +441,15 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     hashes = step_hashes(steps, data_fingerprint(data_dir), run_dir)
     _write_json(run_dir / "config.json", config)
     t0, err = time.time(), None
+    tmp, old_tmp = run_dir / ".tmp", os.environ.get("TMPDIR")   # the notebooks' temporary files live and die with the run
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
+    os.environ["TMPDIR"] = str(tmp)
     try: status = run_steps(steps, hashes, run_dir, workers)
     except PipelineError as e: err, status = e, json.loads((run_dir / "status.json").read_text())
+    finally:
+        if old_tmp is None: os.environ.pop("TMPDIR", None)
+        else: os.environ["TMPDIR"] = old_tmp
+        shutil.rmtree(tmp, ignore_errors=True)
     seconds = {}
     for s in steps:
         try: seconds[s.name] = json.loads((run_dir / s.name / "done.json").read_text())["seconds"]

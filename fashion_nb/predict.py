@@ -9,8 +9,8 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
-from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS
-from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
+from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
+from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'predict_submission',
@@ -28,7 +28,11 @@ def read_card(onnx_path) -> dict:
     "The model card of an ONNX file; a clear error when it is missing."
     p = card_path(onnx_path)
     if not p.is_file(): raise FileNotFoundError(f"{onnx_path} has no model card {p}: export it with `fashion-nb export`")
-    return _json.loads(p.read_text())
+    try: card = _json.loads(p.read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not a valid model card ({e}); export the model again with `fashion-nb export`") from None
+    for k in ("schema", "preprocessing"):
+        if not isinstance(card, dict) or k not in card: raise ValueError(f"{p}: model card without {k!r}; export the model again with `fashion-nb export`")
+    return card
 
 def load_predictor(model,             # .onnx file (with its card), model folder(s), or an ensemble weights.json / folder
                    threads: int = None, # ONNX Runtime intra-op threads (default: all cores)
@@ -104,14 +108,25 @@ def predict_submission(model,                 # .onnx file (with card) or model 
                       ) -> Path:
     "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
     from tqdm.auto import tqdm
+    check_int(batch_size, "--batch-size", 1)
+    output = check_writable(output)                    # before any inference, not after it
     pred, d = load_predictor(model), Path(data_dir)
     test = read_table(d / "test.csv")
+    if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
     _check_categories(test, pred.schema, d / "test.csv")
+    problems = []                                      # the messages of `fashion-nb check`: duplicate ids, missing images
+    _check_table(test, "test.csv", pred.schema.attributes, d / "test_images", problems, labelled=False)
+    if problems: raise SchemaError(f"{d}: {len(problems)} problem(s) in test.csv, nothing written:\n  " + "\n  ".join(problems[:20]))
     sample_p = d / "sample_submission.csv"
     sample = read_table(sample_p) if sample_p.exists() else None
     if sample is not None:
-        extra = sorted(set(sample["id"]) - set(test["id"]))
-        if extra: raise SchemaError(f"{sample_p}: {len(extra)} id(s) not in test.csv, e.g. {extra[:10]}")
+        only_s, only_t = sorted(set(sample["id"]) - set(test["id"])), sorted(set(test["id"]) - set(sample["id"]))
+        dup = sorted(set(sample["id"][sample["id"].duplicated()]))
+        if only_s or only_t or dup:
+            raise SchemaError(f"{sample_p} and test.csv disagree, nothing written: " + "; ".join(
+                [f"{len(only_s)} id(s) only in sample_submission.csv, e.g. {only_s[:10]}"] * bool(only_s) +
+                [f"{len(only_t)} id(s) only in test.csv, e.g. {only_t[:10]}"] * bool(only_t) +
+                [f"duplicate id(s) in sample_submission.csv {dup[:10]}"] * bool(dup)) + "; they must list the same ids")
     paths = [d / "test_images" / image_name(i) for i in test["id"]]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing: raise ImageError(f"{len(missing)} test image(s) not found:\n  " + "\n  ".join(missing))
@@ -170,11 +185,13 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
                ) -> int:
     "Write a submission for a data folder's test set, or print predictions for image files."
     if not model: raise ValueError("predict: --model FILE.onnx (or a model folder) is required")
+    check_int(batch_size, "--batch-size", 1)
     if images:
         for r in predict_images(model, images, category): print(_json.dumps(r))
         return 0
     if not data_dir: raise ValueError("predict: give --data-dir D (a test set) or image files")
-    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size)
+    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size,
+                             progress=sys.stderr.isatty())     # a progress bar only on a terminal
     print(f"wrote {out} ({len(pd.read_csv(out))} rows)")
     return 0
 
