@@ -7,14 +7,13 @@ from __future__ import annotations
 import json, os, time
 from pathlib import Path
 import numpy as np, pandas as pd
-from scipy.optimize import minimize_scalar
 from .schema import Schema, SchemaError, IGNORE, TRAIN_COLS, CAT_ATTR_FILE
 
 # %% auto #0
 __all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'precision_threshold', 'run_oof', 'simulated_members',
-           'crossfit_ensemble', 'fit_calibration', 'calibration_report', 'calibrate_probs', 'threshold_for',
-           'save_calibration', 'load_calibration', 'attach_calibration', 'reliability_figure', 'crossfit_probs',
-           'calibrate', 'calibrate_cli']
+           'crossfit_ensemble', 'fit_calibration', 'calibration_report', 'check_calibration', 'calibrate_probs',
+           'threshold_for', 'save_calibration', 'load_calibration', 'attach_calibration', 'reliability_figure',
+           'crossfit_probs', 'calibrate', 'calibrate_cli']
 
 # %% ../nbs/15_calibrate.ipynb #3a0cfa02
 def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
@@ -27,8 +26,9 @@ def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
 def fit_temperature(P: np.ndarray,     # one head's probabilities [n, k] of labelled rows
                     y: np.ndarray,     # their labels [n]
                     bounds=(0.05, 20.), min_rows: int = 10) -> float:
-    "The temperature minimising the NLL of `y` under `temperature_scale(P, T)` (1.0 with fewer than `min_rows` rows)."
-    if len(y) < min_rows: return 1.0
+    "The temperature minimising the NLL of `y` under `temperature_scale(P, T)` (1.0 with fewer than `min_rows` rows or one class)."
+    if len(y) < min_rows or np.shape(P)[1] < 2: return 1.0
+    from scipy.optimize import minimize_scalar      # here, so that prediction (which only applies T) skips scipy
     logp = np.log(np.clip(np.asarray(P, np.float64), 1e-12, None)); y = np.asarray(y)
     def nll(t):
         z = logp / np.exp(t); z = z - z.max(1, keepdims=True)
@@ -206,8 +206,9 @@ def calibration_report(cal: dict) -> pd.DataFrame:
     "The cross-fitted report as a table: one row per head (category, attribute)."
     return pd.DataFrame(cal["report"]).drop(columns=["fold_temperatures"])
 
-# %% ../nbs/15_calibrate.ipynb #9fa21705
-def _check_schema(cal: dict, schema: Schema, source="calibration"):
+# %% ../nbs/15_calibrate.ipynb #6b8ca9df
+def check_calibration(cal: dict, schema: Schema, source="calibration"):
+    "Raise an error naming `source` when the calibrators were fitted for another label space."
     if Schema.from_dict(cal["schema"]) != schema:
         raise SchemaError(f"{source}: its label space differs from the model's ({Schema.from_dict(cal['schema'])} vs {schema}); calibrate this model")
 
@@ -215,7 +216,7 @@ def calibrate_probs(P: np.ndarray,      # probabilities [n, n_classes], heads co
                     calibration: dict,  # from `fit_calibration` / `load_calibration`
                     schema: Schema) -> np.ndarray:
     "Calibrated probabilities: each head's temperature applied."
-    _check_schema(calibration, schema)
+    check_calibration(calibration, schema)
     P = np.asarray(P); out = np.array(P, dtype=np.float32, copy=True)
     for h in schema.heads:
         T = calibration["heads"][h.name]["temperature"]
@@ -257,7 +258,7 @@ def attach_calibration(card_path,      # an exported model card (X.card.json)
     card_path = Path(card_path)
     cal = calibration if isinstance(calibration, dict) else load_calibration(calibration)
     card = json.loads(card_path.read_text())
-    _check_schema(cal, Schema.from_dict(card["schema"]), f"calibration for {card_path}")
+    check_calibration(cal, Schema.from_dict(card["schema"]), f"calibration for {card_path}")
     card["calibrators"] = cal
     tmp = card_path.with_name(f".{card_path.name}.tmp"); tmp.write_text(json.dumps(card, indent=1)); os.replace(tmp, card_path)
     return card_path
