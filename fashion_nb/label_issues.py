@@ -12,7 +12,7 @@ from .calibrate import run_oof, simulated_members
 
 # %% auto #0
 __all__ = ['confident_issues', 'head_issues', 'find_label_issues_oof', 'label_issue_counts', 'flip_labels', 'flip_scores',
-           'label_issues', 'label_issues_cli']
+           'busiest_head', 'label_issues', 'label_issues_cli']
 
 # %% ../nbs/15a_label_issues.ipynb #23b90c16
 def confident_issues(labels: np.ndarray,   # given labels [n] (0..k-1)
@@ -88,7 +88,12 @@ def flip_scores(issues: pd.DataFrame, head: str, flipped) -> dict:
     return dict(head=head, flipped=len(flipped), suspects=len(found), hits=hit,
                 precision=hit / len(found) if found else float("nan"), recall=hit / len(flipped) if flipped else float("nan"))
 
-# %% ../nbs/15a_label_issues.ipynb #2c4a44c3
+# %% ../nbs/15a_label_issues.ipynb #ce935ed0
+def busiest_head(oof: dict) -> str:
+    "The head with the most labelled OOF cells (and at least two classes): where a flip check is most precise."
+    n = [(int((oof["y"][:, j] != IGNORE).sum()) if h.n_classes > 1 else -1, -j, h.name) for j, h in enumerate(oof["schema"].heads)]
+    return max(n)[2]
+
 def _write_csv(df, path):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True); tmp = path.with_name(f".{path.name}.tmp")
     df.to_csv(tmp, index=False); os.replace(tmp, path); return path
@@ -103,6 +108,7 @@ def label_issues(model_dirs=None, ensemble=None, data_dir=None, out=None, method
     _write_csv(iss.drop(columns="_row"), out / "label_issues.csv")
     counts = label_issue_counts(iss, oof); _write_csv(counts, out / "label_issue_counts.csv")
     res = dict(n_rows=len(oof["ids"]), issues=len(iss), counts=counts.to_dict("records"), method=method)
+    if flip_head == "auto": flip_head = busiest_head(oof)
     if flip_head:
         fs = []
         for s in range(seeds):
@@ -118,7 +124,7 @@ def label_issues_cli(model: Annotated[str, "model folders (several after one fla
                      ensemble: str = None,    # ensemble weights.json or its folder
                      data_dir: str = None,    # folder with train.csv (default: the models' data_dir)
                      out: str = None,         # folder for label_issues.csv and label_issue_counts.csv (default: outputs/label_issues)
-                     flip_head: str = None,   # also measure precision/recall on 5% flipped labels of this head (e.g. "Shirts/baseColour")
+                     flip_head: str = None,   # also measure precision/recall on 5% flipped labels of this head (e.g. "Shirts/baseColour"; auto: the most labelled)
                      method: str = "cleanlab",# cleanlab or confident (the plain rule)
                     ) -> int:
     "Rank likely mislabelled training cells per head from out-of-fold predictions; write a CSV and counts per head."
