@@ -10,10 +10,10 @@ import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, IGNORE, TRAIN_COLS, CAT_ATTR_FILE
 
 # %% auto #0
-__all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'precision_threshold', 'run_oof', 'simulated_members',
-           'crossfit_ensemble', 'fit_calibration', 'calibration_report', 'check_calibration', 'calibrate_probs',
-           'threshold_for', 'save_calibration', 'load_calibration', 'attach_calibration', 'reliability_figure',
-           'crossfit_probs', 'calibrate', 'calibrate_cli']
+__all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
+           'simulated_members', 'crossfit_ensemble', 'fit_calibration', 'calibration_report', 'check_calibration',
+           'calibrate_probs', 'threshold_for', 'save_calibration', 'load_calibration', 'attach_calibration',
+           'reliability_figure', 'crossfit_probs', 'calibrate', 'calibrate_cli']
 
 # %% ../nbs/15_calibrate.ipynb #3a0cfa02
 def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
@@ -41,19 +41,30 @@ def ece(P: np.ndarray,        # one head's probabilities [n, k]
         n_bins: int = 15) -> float:
     "Top-label expected calibration error (NaN without rows)."
     if len(y) == 0: return float("nan")
-    conf, right = P.max(1), (P.argmax(1) == np.asarray(y))
+    return _ece(P.max(1), P.argmax(1) == np.asarray(y), n_bins)
+
+def _ece(conf, right, n_bins=15):
+    if len(conf) == 0: return float("nan")
     b = np.minimum((conf * n_bins).astype(int), n_bins - 1)
     gap = sum(abs(conf[b == i].mean() - right[b == i].mean()) * (b == i).sum() for i in np.unique(b))
-    return float(gap / len(y))
+    return float(gap / len(conf))
 
-# %% ../nbs/15_calibrate.ipynb #349323e8
+# %% ../nbs/15_calibrate.ipynb #f7c46c99
+def wilson_lower(p: np.ndarray, n: np.ndarray, z: float = 1.0) -> np.ndarray:
+    "Wilson score lower bound of a proportion `p` observed on `n` trials, at `z` standard errors (z=0: `p`)."
+    if z == 0: return np.asarray(p, float)
+    return (p + z * z / (2 * n) - z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
+
 def precision_threshold(conf: np.ndarray,     # confidence of each row [n]
                         correct: np.ndarray,  # whether its prediction is right [n]
-                        target: float) -> float:
+                        target: float,
+                        z: float = 1.0,       # precision must hold at this lower bound (Wilson, z standard errors; 0: plain)
+                       ) -> float:
     "Lowest confidence t such that the rows with conf >= t have precision >= target (inf if none)."
     if len(conf) == 0: return float("inf")
     o = np.argsort(-np.asarray(conf), kind="stable"); c = np.asarray(conf)[o]
-    run = np.cumsum(np.asarray(correct, float)[o]) / np.arange(1, len(c) + 1)
+    n = np.arange(1, len(c) + 1)
+    run = wilson_lower(np.cumsum(np.asarray(correct, float)[o]) / n, n, z)
     ok = (run >= target - 1e-12) & np.r_[c[:-1] != c[1:], True]
     return float(c[np.flatnonzero(ok).max()]) if ok.any() else float("inf")
 
@@ -147,12 +158,13 @@ def crossfit_ensemble(oof: dict) -> np.ndarray:
         out[te] = sum(wi * p[te] for wi, p in zip(w, P_arch))
     return out
 
-def _curve(conf, right, T, points=100):
-    "(threshold, precision, coverage) at up to `points` confidences, highest first."
-    o = np.argsort(-conf, kind="stable"); c, run = conf[o], np.cumsum(right[o]) / np.arange(1, len(o) + 1)
+def _curve(conf, right, z, points=100):
+    "(threshold, precision, its lower bound, coverage) at up to `points` confidences, highest first."
+    o = np.argsort(-conf, kind="stable"); c, n = conf[o], np.arange(1, len(o) + 1)
+    run = np.cumsum(right[o]) / n; lb = wilson_lower(run, n, z)
     ends = np.flatnonzero(np.r_[c[:-1] != c[1:], True])
     ends = ends[np.unique(np.linspace(0, len(ends) - 1, min(points, len(ends))).round().astype(int))]
-    return [[round(float(c[i]), 6), round(float(run[i]), 6), round((i + 1) / len(c), 6)] for i in ends]
+    return [[round(float(c[i]), 6), round(float(run[i]), 6), round(float(lb[i]), 6), round((i + 1) / len(c), 6)] for i in ends]
 
 # %% ../nbs/15_calibrate.ipynb #a1faa27e
 def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (what prediction returns)
@@ -161,18 +173,19 @@ def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (wh
                     folds: np.ndarray,    # fold of each row [n] (at least two folds)
                     P_crossfit=None,      # probabilities for the report (default P; see `crossfit_ensemble`)
                     targets=TARGETS,      # precisions to report and keep thresholds for
+                    z: float = 1.0,       # thresholds hold the target at this Wilson lower bound (see `precision_threshold`)
                    ) -> dict:
     "Per-head temperatures and thresholds (fitted on all rows) and their cross-fitted report."
     folds = np.asarray(folds); Pc = P if P_crossfit is None else P_crossfit
     if len(np.unique(folds)) < 2: raise ValueError(f"fit_calibration: cross-fitting needs rows of at least two folds, got {np.unique(folds).tolist()}")
-    heads, report = {}, []
+    heads, report, pooled = {}, [], []
     for j, h in enumerate(schema.heads):
         m = y[:, j] != IGNORE
         yj, Pj = y[m, j], P[m, h.sl]
         T = fit_temperature(Pj, yj); Q = temperature_scale(Pj, T)
         conf, right = Q.max(1), (Q.argmax(1) == yj).astype(float)
-        heads[h.name] = dict(temperature=T, thresholds={_key(p): (lambda t: None if np.isinf(t) else t)(precision_threshold(conf, right, p)) for p in targets},
-                             curve=_curve(conf, right, T) if m.any() else [])
+        heads[h.name] = dict(temperature=T, thresholds={_key(p): (lambda t: None if np.isinf(t) else t)(precision_threshold(conf, right, p, z)) for p in targets},
+                             curve=_curve(conf, right, z) if m.any() else [])
         # cross-fitted: each fold's rows calibrated and thresholded with what the other folds gave
         r = dict(head=h.name, category=h.category, attribute=h.attribute, n=int(m.sum()), temperature=T, ece_before=ece(Pc[m, h.sl], yj))
         Qcf, acc, hit, fT = np.zeros_like(Pj), {p: 0 for p in targets}, {p: 0 for p in targets}, []
@@ -183,9 +196,10 @@ def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (wh
             Qtr, Qte = temperature_scale(Pc[m][tr][:, h.sl], Tk), temperature_scale(Pc[m][te][:, h.sl], Tk)
             Qcf[te] = Qte
             for p in targets:
-                t = precision_threshold(Qtr.max(1), Qtr.argmax(1) == yj[tr], p)
+                t = precision_threshold(Qtr.max(1), Qtr.argmax(1) == yj[tr], p, z)
                 a = Qte.max(1) >= t
                 acc[p] += int(a.sum()); hit[p] += int((Qte.argmax(1) == yj[te])[a].sum())
+        pooled.append((Pc[m, h.sl], Qcf, yj))
         r.update(ece_after=ece(Qcf, yj), fold_temperatures=fT, accuracy=float((Pc[m, h.sl].argmax(1) == yj).mean()) if m.any() else np.nan)
         for p in targets:
             r[f"coverage@{_key(p)}"] = acc[p] / r["n"] if r["n"] else np.nan
@@ -197,8 +211,11 @@ def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (wh
                                share=sum(r[f"_accepted@{_key(p)}"] for r in report) / max(n_cells, 1),
                                precision=sum(r[f"_correct@{_key(p)}"] for r in report) / max(1, sum(r[f"_accepted@{_key(p)}"] for r in report)))
                  for p in targets}
+    top = lambda k: (np.concatenate([x[k].max(1) for x in pooled]), np.concatenate([x[k].argmax(1) == x[2] for x in pooled]))
+    ece_all = {f"ece_{w}": _ece(*top(k)) for w, k in (("before", 0), ("after", 1))} if pooled else {}
     return dict(format="fashion_nb calibration 1", method="temperature per head on log-probabilities",
-                created=time.strftime("%Y-%m-%dT%H:%M:%S"), targets=[float(p) for p in targets], heads=heads,
+                created=time.strftime("%Y-%m-%dT%H:%M:%S"), targets=[float(p) for p in targets], precision_z=z, heads=heads,
+                ece_all_cells=ece_all,
                 schema=schema.to_dict(), n_rows=int(len(P)),
                 report=[{k: v for k, v in r.items() if not k.startswith("_")} for r in report], catalogue=catalogue)
 
@@ -228,7 +245,7 @@ def threshold_for(calibration: dict, head: str, precision: float) -> float:
     hd = calibration["heads"][head]
     if _key(precision) in hd["thresholds"]:
         t = hd["thresholds"][_key(precision)]; return float("inf") if t is None else float(t)
-    ok = [t for t, p, _ in hd["curve"] if p >= precision - 1e-12]
+    ok = [t for t, _, lb, _ in hd["curve"] if lb >= precision - 1e-12]
     return float(min(ok)) if ok else float("inf")
 
 # %% ../nbs/15_calibrate.ipynb #f2649e5c
@@ -323,6 +340,7 @@ def _print_report(cal):
     print(t[cols].round(3).to_string(index=False))
     for p, c in cal["catalogue"].items():
         print(f"catalogue at precision {p}: {c['auto_filled']}/{c['cells']} labelled cells auto-filled ({c['share']:.1%}), held-out precision {c['precision']:.3f}")
+    if cal.get("ece_all_cells"): print("ECE of all cells pooled: before {ece_before:.4f}, after (cross-fitted) {ece_after:.4f}".format(**cal["ece_all_cells"]))
 
 def calibrate_cli(model: Annotated[str, "model folders (several after one flag); default: the ensemble's members", {"nargs": "+"}] = None,
                   ensemble: str = None,   # ensemble weights.json or its folder
