@@ -47,11 +47,13 @@ def load_predictor(model,             # .onnx file (with its card), model folder
     return pred
 
 def _calibration_beside(model):
-    "`calibration.json` in the folder of a single torch model folder or ensemble (None if absent)."
+    "`calibration.json` in a single torch model folder or ensemble folder, or in its run's `calibrate/` step (None if absent)."
     p = Path(model[0]) if isinstance(model, (list, tuple)) and len(model) == 1 else Path(model) if not isinstance(model, (list, tuple)) else None
     if p is None or p.suffix == ".onnx": return None
-    f = (p if p.is_dir() else p.parent) / "calibration.json"
-    return f if f.is_file() else None
+    d = p if p.is_dir() else p.parent
+    for f in (d / "calibration.json", d.parent / "calibrate" / "calibration.json"):
+        if f.is_file() and (f.parent == d or d.name == "ensemble"): return f
+    return None
 
 def _load_predictor(model, threads=None) -> Predictor:
     paths = [Path(m) for m in (model if isinstance(model, (list, tuple)) else [model])]
