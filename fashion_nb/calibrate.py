@@ -209,7 +209,7 @@ def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (wh
     n_cells = sum(r["n"] for r in report)
     catalogue = {_key(p): dict(cells=n_cells, auto_filled=sum(r[f"_accepted@{_key(p)}"] for r in report),
                                share=sum(r[f"_accepted@{_key(p)}"] for r in report) / max(n_cells, 1),
-                               precision=sum(r[f"_correct@{_key(p)}"] for r in report) / max(1, sum(r[f"_accepted@{_key(p)}"] for r in report)))
+                               precision=(lambda a: sum(r[f"_correct@{_key(p)}"] for r in report) / a if a else None)(sum(r[f"_accepted@{_key(p)}"] for r in report)))
                  for p in targets}
     top = lambda k: (np.concatenate([x[k].max(1) for x in pooled]), np.concatenate([x[k].argmax(1) == x[2] for x in pooled]))
     ece_all = {f"ece_{w}": _ece(*top(k)) for w, k in (("before", 0), ("after", 1))} if pooled else {}
@@ -339,7 +339,8 @@ def _print_report(cal):
     cols = ["head", "n", "temperature", "ece_before", "ece_after"] + [c for c in t.columns if c.startswith(("coverage@", "precision@"))]
     print(t[cols].round(3).to_string(index=False))
     for p, c in cal["catalogue"].items():
-        print(f"catalogue at precision {p}: {c['auto_filled']}/{c['cells']} labelled cells auto-filled ({c['share']:.1%}), held-out precision {c['precision']:.3f}")
+        print(f"catalogue at precision {p}: {c['auto_filled']}/{c['cells']} labelled cells auto-filled ({c['share']:.1%}), held-out precision "
+              + (f"{c['precision']:.3f}" if c["precision"] is not None else "n/a (none auto-filled)"))
     if cal.get("ece_all_cells"): print("ECE of all cells pooled: before {ece_before:.4f}, after (cross-fitted) {ece_after:.4f}".format(**cal["ece_all_cells"]))
 
 def calibrate_cli(model: Annotated[str, "model folders (several after one flag); default: the ensemble's members", {"nargs": "+"}] = None,

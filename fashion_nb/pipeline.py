@@ -400,7 +400,7 @@ def trust_summary(run_dir) -> list:
                "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
                _md_table(t.round(4)), "",
                "Catalogue-level auto-fill share (all heads' labelled cells): " +
-               "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision {share[p]['precision']:.3f})" for p in ps), "",
+               "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision " + (f"{share[p]['precision']:.3f})" if share[p]["precision"] is not None else "n/a)") for p in ps), "",
                "ECE of all labelled cells pooled: " + ("before {ece_before:.4f}, after {ece_after:.4f} (cross-fitted)".format(**cal["ece_all_cells"]) if cal.get("ece_all_cells") else "n/a")
                + f"; thresholds hold the target at a Wilson lower bound of z = {cal.get('precision_z', 0)}.", "",
                "![reliability](calibrate/reliability.png)", ""]
