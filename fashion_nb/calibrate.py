@@ -331,7 +331,7 @@ def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
                        f"{len(oof['ids'])} OOF rows, {oof['schema'].n_heads} heads")
     return cal
 
-# %% ../nbs/15_calibrate.ipynb #3dcea5e6
+# %% ../nbs/15_calibrate.ipynb #f5f02800
 from typing import Annotated
 
 def _print_report(cal):

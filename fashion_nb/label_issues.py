@@ -88,7 +88,7 @@ def flip_scores(issues: pd.DataFrame, head: str, flipped) -> dict:
     return dict(head=head, flipped=len(flipped), suspects=len(found), hits=hit,
                 precision=hit / len(found) if found else float("nan"), recall=hit / len(flipped) if flipped else float("nan"))
 
-# %% ../nbs/15a_label_issues.ipynb #ce935ed0
+# %% ../nbs/15a_label_issues.ipynb #31606473
 def busiest_head(oof: dict) -> str:
     "The head with the most labelled OOF cells (and at least two classes): where a flip check is most precise."
     n = [(int((oof["y"][:, j] != IGNORE).sum()) if h.n_classes > 1 else -1, -j, h.name) for j, h in enumerate(oof["schema"].heads)]
