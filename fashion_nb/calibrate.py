@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, os, time
 from pathlib import Path
 import numpy as np, pandas as pd
-from .schema import Schema, SchemaError, IGNORE, TRAIN_COLS, CAT_ATTR_FILE
+from .schema import Schema, SchemaError, IGNORE
 
 # %% auto #0
 __all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',

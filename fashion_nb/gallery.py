@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, re
 from pathlib import Path
 import numpy as np, pandas as pd
-from .schema import Schema, IGNORE, image_name
+from .schema import IGNORE, image_name
 from .calibrate import run_oof, crossfit_probs
 
 # %% auto #0

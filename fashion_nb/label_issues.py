@@ -8,7 +8,7 @@ import json, os, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, IGNORE
-from .calibrate import run_oof, simulated_members
+from .calibrate import run_oof
 
 # %% auto #0
 __all__ = ['confident_issues', 'head_issues', 'find_label_issues_oof', 'label_issue_counts', 'flip_labels', 'flip_scores',
