@@ -20,6 +20,8 @@ COMMANDS = {  # subcommand -> (module, function)
     "export":       ("fashion_nb.export",   "export_cli"),
     "predict":      ("fashion_nb.predict",  "predict_cli"),
     "bench":        ("fashion_nb.predict",  "bench_cli"),
+    "calibrate":    ("fashion_nb.calibrate", "calibrate_cli"),
+    "label-issues": ("fashion_nb.label_issues", "label_issues_cli"),
     "run":          ("fashion_nb.pipeline", "run_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
 }

@@ -16,8 +16,9 @@ from .runtime import outputs_dir
 __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'check_config', 'config_hash',
            'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
-           'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'notebook_error', 'execute_step', 'run_steps',
-           'summarise', 'summary_figure', 'write_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
+           'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
+           'gallery_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure',
+           'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
            'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
@@ -33,10 +34,14 @@ DEFAULT_CONFIG = {
               "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
-    "predict": {"bench_n": 0},        # bench_n > 0: also benchmark latency on that many images
-    "stages": ["eda", "imbalance", "train", "ensemble", "export", "predict"],
+    "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
+                "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
+    "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
+    "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
+    "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
-                  "predict": "10_predict.ipynb"},  # relative to nbs/, or absolute
+                  "predict": "10_predict.ipynb", "calibrate": "15_calibrate.ipynb", "label_issues": "15a_label_issues.ipynb",
+                  "gallery": "15b_gallery.ipynb"},  # relative to nbs/, or absolute
     "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
     "workers": 1,                      # parallel training notebooks (not part of the run's identity)
 }
@@ -213,11 +218,13 @@ def export_steps(config, data_dir, run_dir, upstream):
     params = {**config["export"], "model_dirs": [s.params["out"] for s in trains],
               "ensemble": str(run_dir / "ensemble" / "weights.json"), "data_dir": str(data_dir),
               "out": str(run_dir / "export" / "model.onnx")}
-    return [Step("export", "export", _nb(config, "export"), params, [s.name for s in upstream if s.stage in ("train", "ensemble")])]
+    if "calibrate" in config["stages"]: params["calibration"] = str(run_dir / "calibrate" / "calibration.json")  # copied into the card
+    return [Step("export", "export", _nb(config, "export"), params, [s.name for s in upstream if s.stage in ("train", "ensemble", "calibrate")])]
 
 def predict_steps(config, data_dir, run_dir, upstream):
     params = {**config["predict"], "model": str(run_dir / "export" / "model.onnx"), "data_dir": str(data_dir),
               "output": str(run_dir / "predict" / "submission.csv")}
+    if "calibrate" not in config["stages"]: params.pop("min_precision", None)     # no calibrators: no review file
     return [Step("predict", "predict", _nb(config, "predict"), params, ["export"])]
 
 def figure_steps(stage):
@@ -255,6 +262,28 @@ def step_done(run_dir, name: str, h: str) -> bool:
     p = Path(run_dir) / name / "done.json"
     try: return json.loads(p.read_text()).get("hash") == h
     except (OSError, ValueError): return False
+
+# %% ../nbs/12_pipeline.ipynb #46bfffb8
+def _oof_params(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    ens = "ensemble" in config["stages"]
+    return trains, {"model_dirs": [s.params["out"] for s in trains], "data_dir": str(data_dir),
+                    "ensemble": str(run_dir / "ensemble" / "weights.json") if ens else None}, [s.name for s in upstream if s.stage in ("train", "ensemble")]
+
+def calibrate_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("calibrate", "calibrate", _nb(config, "calibrate"), {**params, "out": str(run_dir / "calibrate")}, after)]
+
+def label_issue_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("label_issues", "label_issues", _nb(config, "label_issues"),
+                 {**params, **config["label_issues"], "out": str(run_dir / "label_issues")}, after)]
+
+def gallery_steps(config, data_dir, run_dir, upstream):
+    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "label_issues")]
+    return [Step("gallery", "gallery", _nb(config, "gallery"), {**config["gallery"], "run_dir": str(run_dir), "out": str(run_dir / "gallery")}, after)]
+
+STAGES.update(calibrate=calibrate_steps, label_issues=label_issue_steps, gallery=gallery_steps)
 
 # %% ../nbs/12_pipeline.ipynb #1c8045ca
 def notebook_error(nb_path) -> str:
@@ -408,10 +437,52 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
                                          if "score_int8" in par else []))), ""]
     sub = run_dir / "predict" / "submission.csv"
     if sub.is_file(): md += [f"Submission: `{sub}`", ""]
+    md += trust_summary(run_dir)
     md += ["## Steps", "", _md_table(pd.DataFrame([dict(step=k, status=v, seconds=str(record["seconds"].get(k, "")))
                                                     for k, v in record["status"].items()]))]
     (run_dir / "summary.md").write_text("\n".join(md) + "\n")
     return table
+
+# %% ../nbs/12_pipeline.ipynb #2502b9ba
+def _done(run_dir, step): return (Path(run_dir) / step / "done.json").exists()
+
+def trust_summary(run_dir) -> list:
+    "Markdown lines: calibration, auto-fill coverage, label issues and gallery of a run (what its steps wrote)."
+    run_dir, md = Path(run_dir), []
+    cal_p = run_dir / "calibrate" / "calibration.json"
+    if cal_p.is_file() and _done(run_dir, "calibrate"):
+        cal = json.loads(cal_p.read_text()); rep = pd.DataFrame(cal["report"])
+        ps = [f"{p:g}" for p in cal["targets"]]
+        t = rep[["category", "attribute", "n", "temperature", "ece_before", "ece_after"] + [f"coverage@{p}" for p in ps] + ["precision@0.95"] * ("0.95" in ps)]
+        share = {p: cal["catalogue"][p] for p in ps}
+        md += ["## Calibration and auto-fill (out-of-fold, cross-fitted by fold)", "",
+               "Per head: temperature (fitted on all OOF rows), top-label ECE before and after calibration, and the share of "
+               "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
+               _md_table(t.round(4)), "",
+               "Catalogue-level auto-fill share (all heads' labelled cells): " +
+               "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision " + (f"{share[p]['precision']:.3f})" if share[p]["precision"] is not None else "n/a)") for p in ps), "",
+               "ECE of all labelled cells pooled: " + ("before {ece_before:.4f}, after {ece_after:.4f} (cross-fitted)".format(**cal["ece_all_cells"]) if cal.get("ece_all_cells") else "n/a")
+               + f"; thresholds hold the target at a Wilson lower bound of z = {cal.get('precision_z', 0)}.", "",
+               "![reliability](calibrate/reliability.png)", ""]
+    cnt = run_dir / "label_issues" / "label_issue_counts.csv"
+    if cnt.is_file() and _done(run_dir, "label_issues"):
+        c = pd.read_csv(cnt)
+        md += ["## Suspected label issues (confident learning on OOF probabilities)", "",
+               f"{int(c['issues'].sum())} of {int(c['labelled'].sum())} labelled cells: `label_issues/label_issues.csv`.", "", _md_table(c.round(4)), ""]
+        fc = run_dir / "label_issues" / "flip_check.json"
+        if fc.is_file():
+            f = json.loads(fc.read_text())
+            md += [f"Injected flips ({f['frac']:.0%} of `{f['head']}`'s labels, {len(f['seeds'])} seeds): precision **{f['precision']:.3f}**, "
+                   f"recall **{f['recall']:.3f}** (labels flipped after training; each row's OOF prediction never saw its label).", ""]
+    rv = run_dir / "predict" / "review.csv"
+    if rv.is_file():
+        r = pd.read_csv(rv); a = int((r["status"] == "auto").sum())
+        md += [f"Test set: {a} of {len(r)} cells auto-filled ({a / max(len(r), 1):.1%}), the rest held for review: `predict/review.csv`.", ""]
+    g = run_dir / "gallery" / "gallery.md"
+    if g.is_file() and _done(run_dir, "gallery"):
+        md += ["## Error gallery", "", f"[gallery/gallery.md](gallery/gallery.md): {len(list(g.parent.glob('*.png')))} heads "
+               "(most confused classes, most confident errors, suspected label issues, per-class F1).", ""]
+    return md
 
 # %% ../nbs/12_pipeline.ipynb #1679f0f0
 def resolve_data(config: dict) -> Path:

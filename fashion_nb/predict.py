@@ -10,19 +10,24 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
+from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
 from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
-__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'predict_submission',
-           'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'review_thresholds', 'review_rows',
+           'predict_submission', 'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss',
+           'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #49a92c5a
 class Predictor:
     "uint8 letterboxed images [n, size, size, 3] -> probabilities [n, n_classes], with the schema and size it needs."
-    def __init__(self, predict, schema: Schema, size: int, kind: str, card: dict = None):
+    def __init__(self, predict, schema: Schema, size: int, kind: str, card: dict = None, calibration: dict = None):
         self.predict, self.schema, self.size, self.kind, self.card = predict, schema, size, kind, card
-    def __call__(self, x): return self.predict(np.ascontiguousarray(x))
-    def __repr__(self): return f"Predictor({self.kind}, {self.size}px, {self.schema})"
+        self.calibration = calibration    # per-head temperatures and thresholds (`fashion_nb.calibrate`), applied in __call__
+    def __call__(self, x):
+        p = self.predict(np.ascontiguousarray(x))
+        return calibrate_probs(p, self.calibration, self.schema) if self.calibration else p
+    def __repr__(self): return f"Predictor({self.kind}{', calibrated' if self.calibration else ''}, {self.size}px, {self.schema})"
 
 def read_card(onnx_path) -> dict:
     "The model card of an ONNX file; a clear error when it is missing."
@@ -36,9 +41,26 @@ def read_card(onnx_path) -> dict:
 
 def load_predictor(model,             # .onnx file (with its card), model folder(s), or an ensemble weights.json / folder
                    threads: int = None, # ONNX Runtime intra-op threads (default: all cores)
+                   calibration=None,    # calibration.json (or dict); None: the card's calibrators / a calibration.json beside the model; False: raw probabilities
                   ) -> Predictor:
-    "A `Predictor` for an ONNX file or for model folders (torch)."
+    "A `Predictor` for an ONNX file or for model folders (torch), returning calibrated probabilities when calibrators exist."
     if isinstance(model, Predictor): return model
+    pred = _load_predictor(model, threads)
+    if calibration is None: calibration = (pred.card or {}).get("calibrators") or _calibration_beside(model)
+    if calibration: pred.calibration = calibration if isinstance(calibration, dict) else load_calibration(calibration)
+    if pred.calibration: check_calibration(pred.calibration, pred.schema, f"calibrators of {model}")
+    return pred
+
+def _calibration_beside(model):
+    "`calibration.json` in a single torch model folder or ensemble folder, or in its run's `calibrate/` step (None if absent)."
+    p = Path(model[0]) if isinstance(model, (list, tuple)) and len(model) == 1 else Path(model) if not isinstance(model, (list, tuple)) else None
+    if p is None or p.suffix == ".onnx": return None
+    d = p if p.is_dir() else p.parent
+    for f in (d / "calibration.json", d.parent / "calibrate" / "calibration.json"):
+        if f.is_file() and (f.parent == d or d.name == "ensemble"): return f
+    return None
+
+def _load_predictor(model, threads=None) -> Predictor:
     paths = [Path(m) for m in (model if isinstance(model, (list, tuple)) else [model])]
     for p in paths:
         if not p.exists(): raise FileNotFoundError(f"model not found: {p}")
@@ -83,6 +105,38 @@ def stream_batches(paths,              # image paths (any iterable)
             if futs and (len(futs) >= window or not chunk): yield futs.popleft().result()
             if not chunk and not futs: break
 
+# %% ../nbs/10_predict.ipynb #674bc76c
+def review_thresholds(pred: Predictor,        # a loaded predictor
+                      min_precision,          # target precision in (0, 1], or None: no review
+                      model=None) -> dict:    # what the user named (for the error message)
+    "head name -> confidence threshold reaching `min_precision` (None without a target); one-line errors for bad values."
+    if min_precision is None: return None
+    try: p = float(min_precision)
+    except (TypeError, ValueError): raise ValueError(f"--min-precision must be a number in (0, 1], got {min_precision!r}") from None
+    if not 0 < p <= 1: raise ValueError(f"--min-precision must be in (0, 1], got {min_precision!r}")
+    if not pred.calibration:
+        raise ValueError(f"--min-precision needs calibrators and {model or pred} has none: run `fashion-nb calibrate` "
+                         f"(the pipeline's calibrate stage) and export again, or pass --calibration calibration.json")
+    return {h.name: threshold_for(pred.calibration, h.name, p) for h in pred.schema.heads}
+
+def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [n, n_classes]
+                rows: pd.DataFrame,      # its test rows (id, Category)
+                schema: Schema,
+                thresholds: dict) -> pd.DataFrame:
+    "One row per (image, attribute): top-2 values with probabilities, the threshold and `auto` or `review`."
+    out, cats, ids = [], rows["Category"].to_numpy(), rows["id"].to_numpy()
+    for c in pd.unique(cats):
+        r = np.flatnonzero(cats == c)
+        for k, h in enumerate(schema.heads_for(c)):
+            q = P[r, h.sl]; o = np.argsort(-q, 1, kind="stable"); cl = np.asarray(h.classes, object); t = thresholds[h.name]
+            p1 = q[np.arange(len(r)), o[:, 0]]
+            two = h.n_classes > 1
+            out.append(pd.DataFrame(dict(_pos=r, _k=k, id=ids[r], category=c, attribute=h.attribute, slot=h.slot,
+                value_1=cl[o[:, 0]], probability_1=p1.round(4), value_2=cl[o[:, 1]] if two else "",
+                probability_2=q[np.arange(len(r)), o[:, 1]].round(4) if two else np.nan,
+                threshold=round(t, 4) if np.isfinite(t) else np.nan, status=np.where(p1 >= t, "auto", "review"))))
+    return pd.concat(out).sort_values(["_pos", "_k"]).drop(columns=["_pos", "_k"]).reset_index(drop=True)
+
 # %% ../nbs/10_predict.ipynb #33ff2b69
 def _check_categories(df, schema, source):
     bad = ~df["Category"].isin(schema.categories)
@@ -105,12 +159,16 @@ def predict_submission(model,                 # .onnx file (with card) or model 
                        batch_size: int = 32,
                        workers: int = None,   # decoding threads (default: cores)
                        progress: bool = True, # tqdm progress bar
+                       min_precision: float = None, # also write `review` (auto-filled or held cells) for this target precision
+                       review=None,           # review CSV (default: review.csv beside `output`)
+                       calibration=None,      # calibration.json for the model (default: its card's / one beside it)
                       ) -> Path:
     "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
     from tqdm.auto import tqdm
     check_int(batch_size, "--batch-size", 1)
     output = check_writable(output)                    # before any inference, not after it
-    pred, d = load_predictor(model), Path(data_dir)
+    pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
+    thresholds = review_thresholds(pred, min_precision, model)
     test = read_table(d / "test.csv")
     if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
     _check_categories(test, pred.schema, d / "test.csv")
@@ -130,16 +188,19 @@ def predict_submission(model,                 # .onnx file (with card) or model 
     paths = [d / "test_images" / image_name(i) for i in test["id"]]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing: raise ImageError(f"{len(missing)} test image(s) not found:\n  " + "\n  ".join(missing))
-    parts, errors, k = [], [], 0
+    parts, errors, k, reviews = [], [], 0, []
     with tqdm(total=len(paths), desc="predict", disable=not progress) as bar:
         for x, errs in stream_batches(paths, pred.size, batch_size, workers):
             rows = test.iloc[k:k + len(x)]; k += len(x); errors += errs
-            if not errors: parts.append(pred.schema.decode(pred(x), rows["Category"], ids=rows["id"]))
+            if not errors:
+                p = pred(x); parts.append(pred.schema.decode(p, rows["Category"], ids=rows["id"]))
+                if thresholds is not None: reviews.append(review_rows(p, rows, pred.schema, thresholds))
             bar.update(len(x))
     if errors: raise ImageError(f"{len(errors)} test image(s) cannot be read; nothing written:\n  " + "\n  ".join(errors))
     sub = pd.concat(parts).set_index("id")
     if sample is not None: sub = sub.loc[sample["id"]].reset_index()[list(sample.columns)]
     else: sub = sub.reset_index()[["id", "Category", "len"] + SLOTS]
+    if thresholds is not None: _write_csv(pd.concat(reviews, ignore_index=True), review or Path(output).with_name("review.csv"))
     return _write_csv(sub, output)
 
 # %% ../nbs/10_predict.ipynb #783347bf
@@ -155,9 +216,10 @@ def _table_category(path):
 def predict_images(model,           # .onnx file (with card), model folder(s) or a Predictor
                    images: list,    # image paths
                    category=None,   # one category for all images, a list (one per image), or None: from the data folder's table
+                   calibration=None, # calibration.json (default: the model's own, if any)
                   ) -> list:
     "Per image: {image, category, attributes: {attribute: {value, probability}}}."
-    pred = load_predictor(model)
+    pred = load_predictor(model, calibration=calibration)
     images = [Path(i) for i in images]
     cats = list(category) if isinstance(category, (list, tuple)) else [category or _table_category(i) for i in images]
     none = [str(i) for i, c in zip(images, cats) if c is None]
@@ -182,17 +244,23 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
                 output: str = None,      # submission CSV (default: outputs/predict/submission.csv)
                 category: str = None,    # category of the images (default: from their data folder's table)
                 batch_size: int = 32,
+                min_precision: float = None, # auto-fill cells reaching this precision; write review.csv beside the submission
+                calibration: str = None, # calibration.json (default: the model card's calibrators / one beside a model folder)
                ) -> int:
     "Write a submission for a data folder's test set, or print predictions for image files."
     if not model: raise ValueError("predict: --model FILE.onnx (or a model folder) is required")
     check_int(batch_size, "--batch-size", 1)
     if images:
-        for r in predict_images(model, images, category): print(_json.dumps(r))
+        for r in predict_images(model, images, category, calibration=calibration): print(_json.dumps(r))
         return 0
     if not data_dir: raise ValueError("predict: give --data-dir D (a test set) or image files")
     out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size,
-                             progress=sys.stderr.isatty())     # a progress bar only on a terminal
+                             progress=sys.stderr.isatty(),     # a progress bar only on a terminal
+                             min_precision=min_precision, calibration=calibration)
     print(f"wrote {out} ({len(pd.read_csv(out))} rows)")
+    if min_precision is not None:
+        rv = pd.read_csv(out.with_name("review.csv")); a = int((rv["status"] == "auto").sum())
+        print(f"wrote {out.with_name('review.csv')}: {a} of {len(rv)} cells auto-filled ({a / max(len(rv), 1):.1%}) at precision {min_precision}, {len(rv) - a} held for review")
     return 0
 
 # %% ../nbs/10_predict.ipynb #b1e2ab26
