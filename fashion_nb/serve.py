@@ -157,14 +157,14 @@ def check_categories(self: Service, categories: list, n: int) -> list:
 
 @patch
 async def predict_uploads(self: Service, uploads: list, categories: list) -> list:
-    "Per upload `(label, bytes)` with its category: {category, attributes}; `RequestError`/`QueueFull` when refused."
+    "Per upload `(file name or None for a raw body, bytes)` with its category: {category, attributes}; `RequestError`/`QueueFull` when refused."
     if not uploads: raise RequestError(400, "missing field 'file': send a multipart upload (field 'file') or the image bytes as the body")
     cats, b, loop = self.check_categories(categories, len(uploads)), self.batcher, asyncio.get_running_loop()
     if len(uploads) > b.max_queue: raise RequestError(413, f"{len(uploads)} files in one request, over the queue size {b.max_queue} (--max-queue)")
     if b.free < len(uploads): raise QueueFull(f"queue full ({b.max_queue - b.free} images waiting): try again shortly")
     b.arriving += len(uploads)
-    try: xs = await asyncio.gather(*[loop.run_in_executor(self.decoder, decode_upload, data, label, self.pred.size, self.max_pixels)
-                                     for label, data in uploads], return_exceptions=True)
+    try: xs = await asyncio.gather(*[loop.run_in_executor(self.decoder, decode_upload, data, "request body" if fn is None else f"file {fn!r}",
+                                                         self.pred.size, self.max_pixels) for fn, data in uploads], return_exceptions=True)
     except BaseException: b.arriving -= len(uploads); raise
     errors = [e for e in xs if isinstance(e, BaseException)]
     if errors:
@@ -187,10 +187,10 @@ async def read_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 async def read_uploads(request: Request, limit: int) -> tuple:
-    "(uploads as `(label, bytes)`, categories) from a multipart form (fields `file`, `category`) or a raw body (`?category=`)."
+    "(uploads as `(file name, bytes)`, categories) from a multipart form (fields `file`, `category`) or a raw body (`?category=`)."
     body, cats = await read_body(request, limit), request.query_params.getlist("category")
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
-        return ([("request body", body)] if body else []), cats
+        return ([(None, body)] if body else []), cats
     async def replay(): return {"type": "http.request", "body": body, "more_body": False}
     try: form = await Request(request.scope, replay).form()
     except Exception as e: raise RequestError(400, f"malformed multipart body: {getattr(e, 'detail', e)}") from None
@@ -198,7 +198,7 @@ async def read_uploads(request: Request, limit: int) -> tuple:
         files = []
         for v in form.getlist("file"):
             if not isinstance(v, UploadFile): raise RequestError(400, "field 'file' must be a file upload, not a text field")
-            files.append((f"file {v.filename!r}", await v.read()))
+            files.append((v.filename or "", await v.read()))
         return files, [c for c in form.getlist("category") if isinstance(c, str)] + cats
     finally: await form.close()
 
@@ -216,7 +216,7 @@ async def predict_batch_route(request: Request):
     svc = request.app.state.service
     uploads, cats = await read_uploads(request, svc.max_upload)
     preds = await svc.predict_uploads(uploads, cats)
-    return dict(predictions=[dict(file=label.removeprefix("file "), **p) for (label, _), p in zip(uploads, preds)])
+    return dict(predictions=[dict(file=fn, **p) for (fn, _), p in zip(uploads, preds)])
 
 async def health_route(request: Request):
     "GET /health: liveness and the batcher's counters."
