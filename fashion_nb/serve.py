@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio, contextlib, http.client, io, json as _json, os, platform, signal, socket, subprocess, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-import numpy as np
+import numpy as np, psutil
 from PIL import Image, UnidentifiedImageError
 from fastcore.basics import patch
 from fastapi import FastAPI, Request
@@ -329,12 +329,25 @@ def _healthy(port: int) -> bool:
     except (OSError, http.client.HTTPException, ValueError): return False
     finally: conn.close()
 
+def _alive(procs) -> list:
+    "Those of `procs` still running (a zombie has finished)."
+    out = []
+    for q in procs:
+        try:
+            if q.is_running() and q.status() != psutil.STATUS_ZOMBIE: out.append(q)
+        except psutil.NoSuchProcess: pass
+    return out
+
 def _stop(p: subprocess.Popen):
-    "Stop the server process group we started (SIGTERM: uvicorn's graceful shutdown; SIGKILL after 15 s)."
+    "Stop the server we started and its workers (SIGTERM: uvicorn's graceful shutdown; SIGKILL after 15 s)."
+    try: kids = psutil.Process(p.pid).children(recursive=True)
+    except psutil.NoSuchProcess: kids = []
     try: os.killpg(p.pid, signal.SIGTERM)
-    except ProcessLookupError: return
+    except ProcessLookupError: pass
     try: p.wait(15)
-    except subprocess.TimeoutExpired: os.killpg(p.pid, signal.SIGKILL); p.wait(5)
+    except subprocess.TimeoutExpired: p.kill(); p.wait(5)
+    psutil.wait_procs(_alive(kids), timeout=10)
+    for q in _alive(kids): q.kill()
 
 @contextlib.contextmanager
 def serving(model, port: int = None, startup_s: float = 60, **opts):
@@ -425,11 +438,13 @@ def loadtest(model,                        # .onnx file with its card
     res = dict(date=time.strftime("%Y-%m-%d %H:%M:%S %Z"), host=platform.node(), **cpu_info(), model=str(model),
                data_dir=str(d), serve=serve_opts, load_avg_before=[round(x, 2) for x in os.getloadavg()], runs=[])
     deadline = time.time() + max_seconds
-    with serving(model, **serve_opts) as (port, _):
+    with serving(model, **serve_opts) as (port, proc):
         run_load(port, load_requests(jpegs, cats, warmup), 1, deadline)
         for c in concurrency:
             for share in ([0., bad_share] if bad_share else [0.]):
                 res["runs"].append(dict(bad_share=share, **run_load(port, load_requests(jpegs, cats, n, share, seed=c), c, deadline)))
+        server = psutil.Process(proc.pid)
+        res["server_rss_mb"] = round(sum(p.memory_info().rss for p in [server, *server.children(recursive=True)]) / 2**20)
     res["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
     return res
 
@@ -438,7 +453,8 @@ def loadtest_table(r: dict) -> str:
     "The load test's result as a printable table with the machine it ran on."
     flags = ", ".join(f"{f} {'yes' if r[f] else 'no'}" for f in ("avx2", "avx512_vnni", "avx512_bf16"))
     lines = [f"{r['model']} on {r['host']}: {r['cpu']}, {r['cores']} cores ({flags}); {r['date']}",
-             f"load average (1 min) {r['load_avg_before'][0]} before, {r['load_avg_after'][0]} after; serve options {r['serve'] or 'default'}",
+             f"load average (1 min) {r['load_avg_before'][0]} before, {r['load_avg_after'][0]} after; serve options {r['serve'] or 'default'}; "
+             f"server RSS {r.get('server_rss_mb')} MB",
              f"{'clients':>7s} {'malformed':>9s} {'sent':>5s} {'4xx(bad)':>8s} {'errors':>6s} {'p50 ms':>7s} {'p95 ms':>7s} {'p99 ms':>7s} {'req/s':>7s}"]
     f = lambda v: f"{v:7.1f}" if v is not None else f"{'-':>7s}"
     for x in r["runs"]:
