@@ -24,6 +24,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "tune":         ("fashion_nb.tune",     "tune_cli"),
     "serve":        ("fashion_nb.serve",    "serve_cli"),
     "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
+    "distill":      ("fashion_nb.distill",  "distill_cli"),
 }
 USER_ERRORS = ("SchemaError", "ImageError", "FileNotFoundError", "ValueError", "PretrainedWeightsError", "ParityError", "PipelineError")
 
