@@ -18,7 +18,8 @@ from .runtime import run_batches, outputs_dir
 from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_heads
 
 # %% auto #0
-__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'train_student', 'oof_score', 'distill', 'distill_cli']
+__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'train_student', 'oof_score', 'distill', 'run_members',
+           'distill_cli']
 
 # %% ../nbs/16a_distill.ipynb #fdba7382
 class SoftHeadLoss:
@@ -148,6 +149,11 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
     return res
 
 # %% ../nbs/16a_distill.ipynb #43075c63
+def run_members(run) -> list:
+    "The trained members of a run folder: `train_<arch>_fold<k>/model` (or `train_*` folders that are model folders)."
+    ps = [p / "model" if (p / "model").is_dir() else p for p in sorted(Path(run).glob("train_*_fold*"))]
+    return [str(p) for p in ps if (p / "oof.parquet").is_file()]
+
 def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose train_<arch>_fold<k> members teach
                 out: str = None,        # folder for the students and distill.json (default: <run>/distill)
                 arch: str = "tf_efficientnet_lite0", # the student's architecture
@@ -156,7 +162,7 @@ def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose t
                ) -> int:
     "Cross-fitted distillation of a run's ensemble into one student per fold; prints the scores on the same OOF rows."
     if not run: raise ValueError("distill: --run RUN_DIR (a run folder with train_<arch>_fold<k> members) is required")
-    dirs = sorted(str(p) for p in Path(run).glob("train_*_fold*") if (p / "oof.parquet").is_file())
+    dirs = run_members(run)
     if not dirs: raise FileNotFoundError(f"distill: no trained members (train_*_fold*/oof.parquet) in {run}")
     r = distill(dirs, out or Path(run) / "distill", arch=arch, epochs=epochs, img_size=img_size)
     print(json.dumps({k: r[k] for k in ("scores", "best_member", "student_share_of_ensemble", "n_rows", "students")}, indent=1, default=float))

@@ -16,8 +16,9 @@ from .runtime import outputs_dir
 __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',
            'data_fingerprint', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'Step', 'train_steps',
            'ensemble_steps', 'export_steps', 'predict_steps', 'figure_steps', 'plan_steps', 'step_hashes', 'step_done',
-           'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
-           'resolve_data', 'run_pipeline', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
+           'distill_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure',
+           'write_summary', 'resolve_data', 'run_pipeline', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs',
+           'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -32,6 +33,7 @@ DEFAULT_CONFIG = {
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
     "predict": {"bench_n": 0},        # bench_n > 0: also benchmark latency on that many images
+    "distill": {"arch": "tf_efficientnet_lite0", "epochs": 4, "img_size": 128},  # the optional distill stage's student (16a_distill)
     "stages": ["eda", "imbalance", "train", "ensemble", "export", "predict"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
                   "predict": "10_predict.ipynb"},  # relative to nbs/, or absolute
@@ -197,6 +199,15 @@ def step_done(run_dir, name: str, h: str) -> bool:
     p = Path(run_dir) / name / "done.json"
     try: return json.loads(p.read_text()).get("hash") == h
     except (OSError, ValueError): return False
+
+# %% ../nbs/12_pipeline.ipynb #d15711a1
+def distill_steps(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    nb = Path(config["notebooks"].get("distill", "16a_distill.ipynb"))
+    params = {**config["distill"], "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill")}
+    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, [s.name for s in trains])]
+
+STAGES["distill"] = distill_steps
 
 # %% ../nbs/12_pipeline.ipynb #1c8045ca
 def notebook_error(nb_path) -> str:
