@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from .runtime import load_letterboxed, ImageError
-from .predict import Predictor, load_predictor
+from .predict import Predictor, load_predictor, read_card
 
 # %% auto #0
 __all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'attributes_of', 'Service', 'read_body',
@@ -424,15 +424,17 @@ def loadtest(model,                        # .onnx file with its card
              n: int = 400,                 # requests per run
              concurrency=(1, 4, 16),       # client threads, one run each (and once more with malformed requests)
              bad_share: float = 0.1,       # share of malformed requests in the second run of each concurrency (0: none)
-             data_dir=None,                # data folder whose test images are sent (default: the synthetic default)
+             data_dir=None,                # data folder whose test images are sent (default: the model card's, else the synthetic default)
              max_seconds: float = 600,     # time bound of the whole test
              warmup: int = 8,              # sequential requests before measuring
              **serve_opts) -> dict:        # `fashion-nb serve` options (workers, max_batch, batch_window_ms, ...)
     "Start the service on 127.0.0.1 and measure p50/p95/p99 latency, throughput and errors per concurrency."
     from fashion_nb.schema import read_table, image_name
-    if data_dir is None:
-        from fashion_nb.train import synthetic_default
-        data_dir = synthetic_default()
+    if data_dir is None:                                       # the data the model was exported from, else the synthetic default
+        data_dir = (read_card(model).get("validation") or {}).get("data_dir")
+        if not (data_dir and (Path(data_dir) / "test.csv").is_file()):
+            from fashion_nb.train import synthetic_default
+            data_dir = synthetic_default()
     d = Path(data_dir); test = read_table(d / "test.csv")
     jpegs, cats = [(d / "test_images" / image_name(i)).read_bytes() for i in test["id"]], test["Category"].tolist()
     res = dict(date=time.strftime("%Y-%m-%d %H:%M:%S %Z"), host=platform.node(), **cpu_info(), model=str(model),
@@ -466,7 +468,7 @@ def loadtest_cli(model: str = None,          # .onnx file with its card
                  n: int = 400,               # requests per run
                  concurrency: str = "1,4,16",# client counts, comma-separated
                  bad_share: float = 0.1,     # share of malformed requests in the second run of each concurrency
-                 data_dir: str = None,       # data folder whose test images are sent (default: the synthetic default)
+                 data_dir: str = None,       # data folder whose test images are sent (default: the model card's, else the synthetic default)
                  json: bool = False,         # print one JSON object instead of the table
                  max_seconds: float = 600,   # time bound of the whole test
                  workers: int = 1,           # server processes
