@@ -24,6 +24,9 @@ COMMANDS = {  # subcommand -> (module, function)
     "label-issues": ("fashion_nb.label_issues", "label_issues_cli"),
     "run":          ("fashion_nb.pipeline", "run_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
+    "serve":        ("fashion_nb.serve",    "serve_cli"),
+    "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
+    "distill":      ("fashion_nb.distill",  "distill_cli"),
 }
 USER_ERRORS = (ValueError, OSError, pickle.UnpicklingError)   # by type: SchemaError, ImageError, JSONDecodeError,
                                                                # EmptyDataError are ValueErrors; FileExistsError, IsADirectoryError OSErrors

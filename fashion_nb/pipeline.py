@@ -17,8 +17,8 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
            'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
-           'gallery_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure',
-           'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
+           'gallery_steps', 'distill_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise',
+           'summary_figure', 'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
            'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
@@ -37,6 +37,7 @@ DEFAULT_CONFIG = {
     "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
                 "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
     "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
+    "distill": {"arch": "tf_efficientnet_lite0", "epochs": 4, "img_size": 128},  # the optional distill stage's student (16a_distill)
     "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
     "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
@@ -284,6 +285,15 @@ def gallery_steps(config, data_dir, run_dir, upstream):
     return [Step("gallery", "gallery", _nb(config, "gallery"), {**config["gallery"], "run_dir": str(run_dir), "out": str(run_dir / "gallery")}, after)]
 
 STAGES.update(calibrate=calibrate_steps, label_issues=label_issue_steps, gallery=gallery_steps)
+
+# %% ../nbs/12_pipeline.ipynb #d15711a1
+def distill_steps(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    nb = Path(config["notebooks"].get("distill", "16a_distill.ipynb"))
+    params = {**config["distill"], "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill")}
+    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, [s.name for s in trains])]
+
+STAGES["distill"] = distill_steps
 
 # %% ../nbs/12_pipeline.ipynb #1c8045ca
 def notebook_error(nb_path) -> str:
