@@ -166,9 +166,9 @@ def predict_submission(model,                 # .onnx file (with card) or model 
     "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
     from tqdm.auto import tqdm
     check_int(batch_size, "--batch-size", 1)
-    output = check_writable(output)                    # before any inference, not after it
     pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
-    thresholds = review_thresholds(pred, min_precision, model)
+    thresholds = review_thresholds(pred, min_precision, model)  # a bad --min-precision fails before any folder is made
+    output = check_writable(output)                    # before any inference, not after it
     test = read_table(d / "test.csv")
     if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
     _check_categories(test, pred.schema, d / "test.csv")
