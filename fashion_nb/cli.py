@@ -22,6 +22,8 @@ COMMANDS = {  # subcommand -> (module, function)
     "bench":        ("fashion_nb.predict",  "bench_cli"),
     "run":          ("fashion_nb.pipeline", "run_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
+    "serve":        ("fashion_nb.serve",    "serve_cli"),
+    "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
 }
 USER_ERRORS = (ValueError, OSError, pickle.UnpicklingError)   # by type: SchemaError, ImageError, JSONDecodeError,
                                                                # EmptyDataError are ValueErrors; FileExistsError, IsADirectoryError OSErrors
