@@ -486,7 +486,7 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
             record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
-    "Run the whole pipeline (train every arch x fold, ensemble, export, predict) as papermill notebooks, resuming a previous run."
+    "Run the whole pipeline as notebooks (train every architecture and fold, ensemble, export, predict); resumes an earlier run."
     cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
     if data_dir: cfg["data_dir"] = str(Path(data_dir).expanduser().resolve())
     t0 = time.time()

@@ -280,7 +280,7 @@ def serve_cli(model: str = None,            # .onnx file with its card (e.g. out
               threads: int = None,          # ONNX Runtime threads per worker (default: cores / workers)
               log_level: str = "warning",   # uvicorn's log level
              ) -> int:
-    "Serve `model` over HTTP: POST /predict, POST /predict/batch, GET /health, GET /model."
+    "Serve an exported model over HTTP, with a page to try photos at /; POST /predict, POST /predict/batch, GET /health, GET /model."
     import uvicorn
     if not model: raise ValueError("serve: --model FILE.onnx is required")
     if not Path(model).is_file(): raise FileNotFoundError(f"serve: model not found: {model}")

@@ -321,7 +321,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               patience: int = 3, precision: str = "auto", seed: int = 42,
               overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
              ) -> int:
-    "Train one fold and write its model folder."
+    "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
     m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
@@ -334,7 +334,7 @@ def evaluate_cli(model: str = None,     # model folder written by `fashion-nb tr
                  fold: int = None,      # evaluate one fold of its saved folds only
                  json: bool = False,    # print one JSON object (with a `score` key) instead of a table
                 ) -> int:
-    "Print the competition score and per-head table of a model folder on a labelled folder."
+    "Score a trained model folder on a labelled data folder: the competition score and a per-attribute table."
     if not model or not data_dir: raise ValueError("fashion-nb evaluate needs --model DIR and --data_dir DIR")
     s, t = evaluate(model, data_dir, fold)
     if json: print(_json.dumps({"score": s, "per_head": t.to_dict(orient="records")}, default=float))
