@@ -89,14 +89,14 @@ def usage() -> str:
 # %% ../nbs/13_cli.ipynb #dad0bfd3
 EXAMPLES = {  # command -> one example shown at the end of its --help
     "check": "fashion-nb check data/meesho",
-    "synth": "fashion-nb synth --out-dir outputs/data/synth --n-train 2000 --n-test 200",
+    "synth": "fashion-nb synth outputs/data/synth --n-train 2000 --n-test 200",
     "import-table": "fashion-nb import-table styles.csv --images images/ --category-col articleType --out outputs/data/mine",
     "train": "fashion-nb train --data-dir outputs/data/synth --model tf_efficientnet_lite0 --fold 0 --epochs 6",
     "evaluate": "fashion-nb evaluate --model outputs/models/tf_efficientnet_lite0_fold0 --data-dir outputs/data/synth",
     "export": "fashion-nb export --model outputs/models/tf_efficientnet_lite0_fold0 --out outputs/export/model.onnx --int8",
     "predict": "fashion-nb predict --model outputs/runs/<run_id>/export/model.onnx --data-dir data/meesho",
     "bench": "fashion-nb bench --model outputs/runs/<run_id>/export/model.onnx",
-    "tune": "fashion-nb tune --trials 20 --out outputs/tune/best_config.json",
+    "tune": "fashion-nb tune --trials 20 --out outputs/tune",
     "run": "fashion-nb run --data-dir data/meesho --run-id first",
     "serve": "fashion-nb serve --model outputs/runs/<run_id>/export/model.int8.onnx   # then open http://127.0.0.1:8000/",
     "loadtest": "fashion-nb loadtest --model outputs/runs/<run_id>/export/model.int8.onnx --n 200",
