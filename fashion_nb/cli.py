@@ -7,6 +7,7 @@ from __future__ import annotations
 import os, re, sys, ast, argparse, textwrap, pickle, importlib, importlib.util, inspect, warnings
 from pathlib import Path
 from fastcore.script import anno_parser
+from .console import quiet_warnings, plain_progress
 
 # %% auto #0
 __all__ = ['COMMANDS', 'USER_ERRORS', 'PROJECT_ERRORS', 'GROUPS', 'README_EXAMPLES', 'DASHES_NOTE', 'EXAMPLES',
@@ -126,7 +127,7 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help"): print(usage()); return 0
     name, rest = argv[0], [_normalise_flag(a) for a in argv[1:]]
-    warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=FutureWarning)  # import-time noise of a dependency
+    quiet_warnings(); plain_progress()       # dependencies' harmless warnings off; progress as lines off a terminal
     try: func = command_function(name)
     except ValueError as e: print(f"fashion-nb: {e}", file=sys.stderr); return 2
     params = inspect.signature(func).parameters
