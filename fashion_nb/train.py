@@ -27,10 +27,10 @@ from .imbalance import class_weights, sample_weights
 
 # %% auto #0
 __all__ = ['MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'cpu_has_native_bf16', 'resolve_precision', 'CPUBf16',
-           'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'EpochLog', 'make_learner', 'unfreeze_schedule',
-           'group_lrs', 'fit_gradually', 'majority_baseline', 'package_versions', 'per_head_figure', 'is_rank0',
-           'distributed', 'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs',
-           'evaluate', 'train_cli', 'evaluate_cli']
+           'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule', 'group_lrs',
+           'fit_gradually', 'majority_baseline', 'package_versions', 'per_head_figure', 'is_rank0', 'distributed',
+           'EpochLog', 'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
+           'train_cli', 'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #640992b9
 def cpu_has_native_bf16() -> bool:
@@ -80,20 +80,6 @@ class PhaseSpeed(Callback):
         if self.training: self.n += len(self.xb[0]); self.t += time.perf_counter() - self.t0
     @property
     def img_per_s(self): return self.n / self.t if self.t else 0.
-
-# %% ../nbs/07_train.ipynb #8701c8da
-from .console import step_log
-
-class EpochLog(Callback):
-    "One `step_log` line per epoch (losses, score, time), numbered across the fits of all unfreezing phases."
-    order = 60                                     # after the Recorder (50), which fills `recorder.log`
-    def __init__(self, total: int): self.total, self.done = total, 0
-    def after_epoch(self):
-        self.done += 1
-        if not is_rank0(): return
-        vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
-                        for k, v in zip(self.recorder.metric_names, self.recorder.log) if k != "epoch")
-        step_log(f"epoch {self.done}/{self.total} {vals}")
 
 # %% ../nbs/07_train.ipynb #51a2c5c0
 def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., precision="auto", path=None):
@@ -172,6 +158,20 @@ def distributed(learn):
     import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
     from fashion_nb.pipeline import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
+
+# %% ../nbs/07_train.ipynb #8701c8da
+from .console import step_log
+
+class EpochLog(Callback):
+    "One `step_log` line per epoch (losses, score, time), numbered across the fits of all unfreezing phases."
+    order = 60                                     # after the Recorder (50), which fills `recorder.log`
+    def __init__(self, total: int): self.total, self.done = total, 0
+    def after_epoch(self):
+        self.done += 1
+        if not is_rank0(): return
+        vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
+                        for k, v in zip(self.recorder.metric_names, self.recorder.log) if k != "epoch")
+        step_log(f"epoch {self.done}/{self.total} {vals}")
 
 # %% ../nbs/07_train.ipynb #d7c3450c
 def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
