@@ -14,6 +14,10 @@ __all__ = ['HARMLESS_WARNINGS', 'HARMLESS_LINES', 'warning_options', 'quiet_warn
 # %% ../nbs/01c_console.ipynb #ac24d347
 HARMLESS_WARNINGS = [  # (category, start of the message): noise a user of fashion-nb cannot act on (no ',' or ':' in it)
     (FutureWarning, "`torch.jit.script` is deprecated"),   # timm and fastai call torch.jit.script at import (torch 2.14)
+    (UserWarning, "Constant folding - Only steps=1 can be constant folded"),   # torch.onnx.export's internal note on Slice
+    (Warning, "IProgress not found"),                      # tqdm.auto in a kernel without ipywidgets (a TqdmWarning)
+    (DeprecationWarning, "You are using the legacy TorchScript-based ONNX export"),  # export's deliberate choice (09_export)
+    (Warning, "Converting a tensor to a Python boolean might cause the trace"),      # torch.jit's TracerWarning on timm's shape checks
 ]
 
 def warning_options(harmless=None) -> str:
