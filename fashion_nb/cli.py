@@ -4,11 +4,15 @@
 
 # %% ../nbs/13_cli.ipynb #d8a014fa
 from __future__ import annotations
-import os, sys, pickle, importlib, inspect, warnings
+import os, re, sys, ast, argparse, textwrap, pickle, importlib, importlib.util, inspect, warnings
+from pathlib import Path
 from fastcore.script import anno_parser
+from .console import quiet_warnings, plain_progress
 
 # %% auto #0
-__all__ = ['COMMANDS', 'USER_ERRORS', 'PROJECT_ERRORS', 'command_function', 'usage', 'user_errors', 'main', 'entry']
+__all__ = ['COMMANDS', 'USER_ERRORS', 'PROJECT_ERRORS', 'GROUPS', 'README_EXAMPLES', 'DASHES_NOTE', 'EXAMPLES',
+           'command_function', 'command_doc', 'first_sentence', 'grouped_commands', 'usage', 'command_parser',
+           'user_errors', 'main', 'entry']
 
 # %% ../nbs/13_cli.ipynb #0b43341b
 COMMANDS = {  # subcommand -> (module, function)
@@ -46,10 +50,75 @@ def _normalise_flag(a: str) -> str:
     flag, eq, val = a.partition("=")
     return flag.replace("_", "-") + eq + val
 
+# %% ../nbs/13_cli.ipynb #5148e37c
+GROUPS = {"data":   ["check", "synth", "import-table", "label-issues"],   # help's sections, in order; a command of
+          "train":  ["train", "evaluate", "tune", "calibrate"],            # `COMMANDS` in none of them is listed under
+          "deploy": ["export", "predict", "bench", "serve", "loadtest", "distill"],   # "other", one named here but not
+          "run":    ["run"]}                                                         # registered is left out
+README_EXAMPLES = [('pip install -e ".[dev]"', "set up (Python 3.10+; CPU is enough)"),
+                   ("fashion-nb run", "the main job: synthetic data -> train -> ensemble -> ONNX -> submission"),
+                   ("nbdev-test", "the tests: every notebook in nbs/ runs as a test")]
+DASHES_NOTE = "Options may be written with dashes or underscores: --data-dir or --data_dir."
+
+# %% ../nbs/13_cli.ipynb #fa893181
+def command_doc(name: str) -> str:
+    "The docstring of subcommand `name`'s function, read from its module's source (no import) when it has one."
+    mod, fn = COMMANDS[name]
+    try: origin = importlib.util.find_spec(mod).origin
+    except (ImportError, ValueError, AttributeError): origin = None
+    if origin and origin.endswith(".py"):
+        for node in ast.parse(Path(origin).read_text()).body:
+            if isinstance(node, ast.FunctionDef) and node.name == fn: return ast.get_docstring(node) or ""
+    return inspect.getdoc(command_function(name)) or ""
+
+def first_sentence(doc: str) -> str:
+    "`doc`'s first sentence (up to '. ', '; ' or ': ') on one line, without backticks or the final full stop."
+    return re.split(r"(?<=\.)\s|[;:]\s", " ".join(doc.split()).replace("`", ""), maxsplit=1)[0].rstrip(".")
+
+# %% ../nbs/13_cli.ipynb #2257bdf0
+def grouped_commands() -> dict:
+    "group -> its commands of `COMMANDS`, in `GROUPS`' order, then 'other' for the rest; empty groups left out."
+    out = {g: [c for c in cs if c in COMMANDS] for g, cs in GROUPS.items()}
+    out["other"] = [c for c in COMMANDS if not any(c in cs for cs in GROUPS.values())]
+    return {g: cs for g, cs in out.items() if cs}
+
 def usage() -> str:
-    lines = ["usage: fashion-nb COMMAND [ARGS] (fashion-nb COMMAND -h for help)", "", "commands:"]
-    for k, (mod, fn) in COMMANDS.items(): lines.append(f"  {k:13s} {mod.split('.')[-1]}.{fn}")
-    return "\n".join(lines)
+    "`fashion-nb --help`: what each command does, grouped, then the README's commands."
+    w = max(map(len, COMMANDS)) + 2
+    lines = ["usage: fashion-nb COMMAND [OPTIONS]     (fashion-nb COMMAND --help: its options and an example)", "",
+             "Predict fashion product attributes (Meesho Visual Taxonomy format) from catalogue photos.", ""]
+    for g, cs in grouped_commands().items(): lines += [f"{g}:", *[f"  {c:{w}}{first_sentence(command_doc(c))}" for c in cs], ""]
+    return "\n".join(lines + [DASHES_NOTE, "", "examples:", *[f"  {c:26}# {what}" for c, what in README_EXAMPLES]])
+
+# %% ../nbs/13_cli.ipynb #dad0bfd3
+EXAMPLES = {  # command -> one example shown at the end of its --help
+    "check": "fashion-nb check data/meesho",
+    "synth": "fashion-nb synth outputs/data/synth --n-train 2000 --n-test 200",
+    "import-table": "fashion-nb import-table styles.csv --images images/ --category-col articleType --out outputs/data/mine",
+    "train": "fashion-nb train --data-dir outputs/data/synth --model tf_efficientnet_lite0 --fold 0 --epochs 6",
+    "evaluate": "fashion-nb evaluate --model outputs/models/tf_efficientnet_lite0_fold0 --data-dir outputs/data/synth",
+    "export": "fashion-nb export --model outputs/models/tf_efficientnet_lite0_fold0 --out outputs/export/model.onnx --int8",
+    "predict": "fashion-nb predict --model outputs/runs/<run_id>/export/model.onnx --data-dir data/meesho",
+    "bench": "fashion-nb bench --model outputs/runs/<run_id>/export/model.onnx",
+    "tune": "fashion-nb tune --trials 20 --out outputs/tune",
+    "run": "fashion-nb run --data-dir data/meesho --run-id first",
+    "serve": "fashion-nb serve --model outputs/runs/<run_id>/export/model.int8.onnx   # then open http://127.0.0.1:8000/",
+    "loadtest": "fashion-nb loadtest --model outputs/runs/<run_id>/export/model.int8.onnx --n 200",
+}
+
+class _HelpFormatter(argparse.HelpFormatter):
+    "Wraps each line of a description or epilog on its own (argparse's default joins them into one paragraph)."
+    def _fill_text(self, text, width, indent):
+        return "\n".join(textwrap.fill(l, width, initial_indent=indent, subsequent_indent=indent) if l.strip() else ""
+                         for l in text.splitlines())
+
+def command_parser(name: str, func=None) -> argparse.ArgumentParser:
+    "`anno_parser` of subcommand `name` with its docstring as description and an example and the dashes note as epilog."
+    p = anno_parser(func := func or command_function(name), prog=f"fashion-nb {name}")
+    ex = [f"example:", f"  {EXAMPLES[name]}", ""] if name in EXAMPLES else []
+    p.description, p.epilog = inspect.getdoc(func), "\n".join(ex + [DASHES_NOTE] + ([p.epilog] if p.epilog else []))
+    p.formatter_class = type("_Formatter", (_HelpFormatter, p.formatter_class), {})
+    return p
 
 # %% ../nbs/13_cli.ipynb #bd3980ca
 def user_errors() -> tuple:
@@ -61,11 +130,11 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help"): print(usage()); return 0
     name, rest = argv[0], [_normalise_flag(a) for a in argv[1:]]
-    warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=FutureWarning)  # import-time noise of a dependency
+    quiet_warnings(); plain_progress()       # dependencies' harmless warnings off; progress as lines off a terminal
     try: func = command_function(name)
     except ValueError as e: print(f"fashion-nb: {e}", file=sys.stderr); return 2
     params = inspect.signature(func).parameters
-    ns = {k: v for k, v in vars(anno_parser(func, prog=f"fashion-nb {name}").parse_args(rest)).items() if k in params}
+    ns = {k: v for k, v in vars(command_parser(name, func).parse_args(rest)).items() if k in params}
     star = [p for p, v in params.items() if v.kind == v.VAR_POSITIONAL]
     args = list(ns.pop(star[0]) or []) if star else []
     try: rc = func(*args, **ns)

@@ -336,7 +336,7 @@ def export_cli(model: Annotated[str, "model folders (several after one flag); de
                int8_target: float = 0.005, # keep more stages of each body in float while the INT8 drop is above this
                float_stages: int = 2,      # stages of each body (after the stem) kept in float to begin with
               ) -> int:
-    "Export model folders (an ensemble) to one ONNX graph with a model card; optionally INT8."
+    "Export trained model folders (a model or an ensemble) to one ONNX file with its model card; optionally INT8 as well."
     if not out: raise ValueError("export: --out FILE.onnx is required")
     if not model and not ensemble: raise ValueError("export: give --model DIR [DIR ...] or --ensemble weights.json")
     card = export_onnx(model, out, int8=int8, data_dir=data_dir, ensemble=ensemble, n_calib=n_calib, max_drop=max_drop,

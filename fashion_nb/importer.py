@@ -179,7 +179,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
                      overwrite: bool = False, # replace an earlier import at --out (never a folder that is not one)
                      allow_outside: bool = False, # accept image paths leading outside --images (.., absolute, symlinks)
                     ) -> int:
-    "Import a labelled image table into the competition layout and print its summary."
+    "Import a labelled image table (a CSV of image paths and labels) into the competition layout; prints its summary."
     if out is None:
         from fashion_nb.runtime import outputs_dir
         out = outputs_dir("data") / Path(csv).resolve().parent.name

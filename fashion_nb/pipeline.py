@@ -17,9 +17,9 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
            'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
-           'gallery_steps', 'distill_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise',
-           'summary_figure', 'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
-           'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
+           'gallery_steps', 'distill_steps', 'step_env', 'environ', 'notebook_error', 'execute_step', 'run_steps',
+           'summarise', 'summary_figure', 'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline',
+           'run_figures', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -295,6 +295,25 @@ def distill_steps(config, data_dir, run_dir, upstream):
 
 STAGES["distill"] = distill_steps
 
+# %% ../nbs/12_pipeline.ipynb #bafa372b
+import contextlib
+from .console import harmless_lines_dropped, warning_options
+
+def step_env(name: str) -> dict:
+    "What a step's kernel gets on top of our environment: its name for `step_log`, the harmless warnings ignored."
+    return {"FASHION_NB_STEP": name, "PYTHONWARNINGS": ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), warning_options()]))}
+
+@contextlib.contextmanager
+def environ(**kv):
+    "`os.environ` updated by `kv` while inside (a kernel started inside inherits it), restored after."
+    old = {k: os.environ.get(k) for k in kv}
+    os.environ.update(kv)
+    try: yield
+    finally:
+        for k, v in old.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = v
+
 # %% ../nbs/12_pipeline.ipynb #1c8045ca
 def notebook_error(nb_path) -> str:
     "`ename: evalue` of the first error output in an executed notebook ('' if none)."
@@ -316,14 +335,16 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     try:
         if threads is None:
             import papermill as pm
-            pm.execute_notebook(str(step.notebook), str(out_nb), parameters=step.params, kernel_name="python3",
-                                language="python", cwd=str(step.notebook.parent), progress_bar=False)
+            with harmless_lines_dropped(), environ(**step_env(step.name)):
+                pm.execute_notebook(str(step.notebook), str(out_nb), parameters=step.params, kernel_name="python3",
+                                    language="python", cwd=str(step.notebook.parent), progress_bar=False)
         else:
-            env = {**os.environ, "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+            env = {**os.environ, **step_env(step.name), "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
             r = subprocess.run([sys.executable, "-m", "papermill", str(step.notebook), str(out_nb), "-f", str(d / "params.json"),
                                 "-k", "python3", "-l", "python", "--cwd", str(step.notebook.parent), "--no-progress-bar"],
                                env=env, capture_output=True, text=True)
             if r.returncode: raise RuntimeError(r.stderr.strip().splitlines()[-1] if r.stderr.strip() else f"exit {r.returncode}")
+            print(*[l for l in r.stderr.splitlines() if l[9:].startswith(f"{step.name}: ")], sep="\n", file=sys.stderr, flush=True)  # its step_log lines
     except Exception as e:
         err = notebook_error(out_nb) or f"{type(e).__name__}: {str(e).strip()[-500:]}"
         raise PipelineError(f"step {step.name}: notebook {step.notebook.name} failed: {err}\n"
@@ -567,7 +588,7 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
             record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
-    "Run the whole pipeline (train every arch x fold, ensemble, export, predict) as papermill notebooks, resuming a previous run."
+    "Run the whole pipeline as notebooks (train every architecture and fold, ensemble, export, predict); resumes an earlier run."
     cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
     if data_dir: cfg["data_dir"] = str(Path(data_dir).expanduser().resolve())
     t0 = time.time()

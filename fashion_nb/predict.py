@@ -247,7 +247,7 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
                 min_precision: float = None, # auto-fill cells reaching this precision; write review.csv beside the submission
                 calibration: str = None, # calibration.json (default: the model card's calibrators / one beside a model folder)
                ) -> int:
-    "Write a submission for a data folder's test set, or print predictions for image files."
+    "Predict the attributes of a data folder's test set (a submission CSV) or of image files (printed)."
     if not model: raise ValueError("predict: --model FILE.onnx (or a model folder) is required")
     check_int(batch_size, "--batch-size", 1)
     if images:
@@ -370,7 +370,7 @@ def bench_cli(model: str = None,      # .onnx file with its card
               threads: int = None,    # inference threads (default: all cores)
               record: str = None,     # also write the figures as a result record (e.g. results/bench.json)
              ) -> int:
-    "Single-request latency (p50/p95/p99), batch-32 throughput, parity-row score and peak RSS of torch, ONNX fp32 and INT8."
+    "Measure latency, throughput, score and peak memory of torch, ONNX fp32 and INT8: single-photo p50/p95/p99, batch-32 images/s."
     if not model or not data_dir: raise ValueError("bench: --model FILE.onnx and --data-dir D are required")
     r = bench(model, data_dir, n=n, n1=n1, rss_n=rss_n, n_score=n_score, threads=threads)
     if record:

@@ -326,7 +326,7 @@ def check(data_dir,              # folder in the competition layout
           schema_path: str = None, # optional schema.json (e.g. of a trained model) whose vocabulary train values must fit
           no_decode: bool = False, # only check that images exist (quick); by default every image is decoded
          ) -> int:
-    "Validate `data_dir` (decoding every image), print rows per category and split; 0 when valid, 1 with every problem listed."
+    "Check a data folder (tables, labels, every image); print its rows per category and split, or exit 1 listing every problem."
     schema = Schema.load(schema_path) if schema_path else None
     problems = validate_layout(data_dir, schema=schema, decode=not no_decode)
     if problems:

@@ -20,9 +20,9 @@ from .predict import Predictor, load_predictor, read_card
 
 # %% auto #0
 __all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'attributes_of', 'Service', 'read_body',
-           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'create_app',
-           'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving', 'load_requests',
-           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
+           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route',
+           'create_app', 'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving',
+           'load_requests', 'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -245,6 +245,14 @@ async def _http_error(request, e): return _error(e.status_code, e.detail)
 async def _validation_error(request, e): return _error(400, "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()))
 async def _internal_error(request, e): return _error(500, f"internal error ({type(e).__name__}): {e}")
 
+# %% ../nbs/16_serve.ipynb #545cfffe
+from importlib.resources import files as _package_files
+from fastapi.responses import HTMLResponse
+
+async def page_route(request: Request):
+    "GET /: the page to try photos (package data `static/index.html`)."
+    return HTMLResponse((_package_files("fashion_nb") / "static" / "index.html").read_text(encoding="utf-8"))
+
 # %% ../nbs/16_serve.ipynb #3571c79b
 def create_app(model, **kwargs) -> FastAPI:
     "The FastAPI app serving `model` (.onnx with its card, or a `Predictor`); `kwargs` go to `Service`."
@@ -257,7 +265,7 @@ def create_app(model, **kwargs) -> FastAPI:
     app = FastAPI(title="fashion_nb", lifespan=lifespan)
     app.state.service = svc
     for path, route, method in [("/predict", predict_route, "POST"), ("/predict/batch", predict_batch_route, "POST"),
-                                ("/health", health_route, "GET"), ("/model", model_route, "GET")]:
+                                ("/health", health_route, "GET"), ("/model", model_route, "GET"), ("/", page_route, "GET")]:
         app.add_api_route(path, route, methods=[method])
     for exc, handler in [(RequestError, _request_error), (QueueFull, _queue_full), (HTTPException, _http_error),
                          (RequestValidationError, _validation_error), (Exception, _internal_error)]:
@@ -280,7 +288,7 @@ def serve_cli(model: str = None,            # .onnx file with its card (e.g. out
               threads: int = None,          # ONNX Runtime threads per worker (default: cores / workers)
               log_level: str = "warning",   # uvicorn's log level
              ) -> int:
-    "Serve `model` over HTTP: POST /predict, POST /predict/batch, GET /health, GET /model."
+    "Serve an exported model over HTTP, with a page to try photos at /; POST /predict, POST /predict/batch, GET /health, GET /model."
     import uvicorn
     if not model: raise ValueError("serve: --model FILE.onnx is required")
     if not Path(model).is_file(): raise FileNotFoundError(f"serve: model not found: {model}")

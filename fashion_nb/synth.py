@@ -584,7 +584,7 @@ def synth_cli(out_dir: str,          # folder to write (replaced if it holds an 
               n_test: int = 200,     # rows in test.csv
               seed: int = 0,         # same seed, same bytes
              ) -> int:
-    "Write the synthetic dataset and print the time taken."
+    "Write the embedded default dataset: synthetic catalogue photos in the competition layout."
     t = time.perf_counter()
     make_synthetic(out_dir, n_train, n_test, seed)
     dt = time.perf_counter() - t

@@ -29,7 +29,7 @@ from .imbalance import class_weights, sample_weights
 __all__ = ['MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'cpu_has_native_bf16', 'resolve_precision', 'CPUBf16',
            'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule', 'group_lrs',
            'fit_gradually', 'majority_baseline', 'package_versions', 'per_head_figure', 'is_rank0', 'distributed',
-           'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
+           'EpochLog', 'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
            'train_cli', 'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #640992b9
@@ -159,6 +159,20 @@ def distributed(learn):
     from fashion_nb.pipeline import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
 
+# %% ../nbs/07_train.ipynb #8701c8da
+from .console import step_log
+
+class EpochLog(Callback):
+    "One `step_log` line per epoch (losses, score, time), numbered across the fits of all unfreezing phases."
+    order = 60                                     # after the Recorder (50), which fills `recorder.log`
+    def __init__(self, total: int): self.total, self.done = total, 0
+    def after_epoch(self):
+        self.done += 1
+        if not is_rank0(): return
+        vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
+                        for k, v in zip(self.recorder.metric_names, self.recorder.log) if k != "epoch")
+        step_log(f"epoch {self.done}/{self.total} {vals}")
+
 # %% ../nbs/07_train.ipynb #d7c3450c
 def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
     "A small synthetic data folder under `outputs/data/`, made once per size and seed."
@@ -251,7 +265,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
         mixcb = mix_callback(mix, mix_alpha)
         with distributed(learn):
             phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay,
-                                   extra_cbs=[*([mixcb] if mixcb else []), *extra_cbs])
+                                   extra_cbs=[*([mixcb] if mixcb else []), *extra_cbs, EpochLog(epochs)])
         if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
         with learn.removed_cbs([c for c in learn.cbs if isinstance(c, (CPUBf16, MixedPrecision))]):   # OOF in fp32, as exported
             probs, _ = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))
@@ -321,7 +335,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               patience: int = 3, precision: str = "auto", seed: int = 42,
               overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
              ) -> int:
-    "Train one fold and write its model folder."
+    "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
     m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
@@ -334,7 +348,7 @@ def evaluate_cli(model: str = None,     # model folder written by `fashion-nb tr
                  fold: int = None,      # evaluate one fold of its saved folds only
                  json: bool = False,    # print one JSON object (with a `score` key) instead of a table
                 ) -> int:
-    "Print the competition score and per-head table of a model folder on a labelled folder."
+    "Score a trained model folder on a labelled data folder: the competition score and a per-attribute table."
     if not model or not data_dir: raise ValueError("fashion-nb evaluate needs --model DIR and --data_dir DIR")
     s, t = evaluate(model, data_dir, fold)
     if json: print(_json.dumps({"score": s, "per_head": t.to_dict(orient="records")}, default=float))

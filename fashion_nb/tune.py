@@ -128,7 +128,7 @@ def tune_cli(trials: int = 20,          # finished trials the study should reach
              max_batch_size: int = 64,  # largest batch size tried (32 / 48 / 64 up to this)
              out: str = None,           # folder for best_config.json and figures (default: outputs/tune)
             ) -> int:
-    "Tune lr_head, lr_body, dropout and batch size with Optuna; writes a config for `fashion-nb run --config`."
+    "Tune learning rates, dropout and batch size with Optuna; writes a config for `fashion-nb run --config`."
     study = tune(trials, storage, study_name, data_dir, model, fold, n_folds, epochs, img_size, max_batch_size, out)
     out = Path(out) if out else outputs_dir("tune")
     states = [t.state.name for t in study.trials]
