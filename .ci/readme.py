@@ -1,17 +1,22 @@
 """Render nbs/index.ipynb into README.md (what `nbdev-readme` does, without Quarto, which these machines lack).
 
 Markdown cells are copied; code cells become ```python blocks with their text outputs, except cells marked `#| hide`.
+The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
+(`fashion_nb.results.results_markdown`): the README's figures are rendered from records, never typed.
 Usage: python .ci/readme.py [--check]   (--check: exit 1 if README.md is not what index.ipynb renders to)
 """
 import json, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(root))
+from fashion_nb.results import load_records, results_markdown
+table = results_markdown(load_records(root / "results")) if (root / "results").is_dir() else "(no result records)"
 nb = json.loads((root / "nbs" / "index.ipynb").read_text())
 parts = []
 for c in nb["cells"]:
     src = "".join(c["source"])
-    if c["cell_type"] == "markdown": parts.append(src.strip()); continue
+    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- results -->", table).strip()); continue
     lines = src.splitlines()
     if any(l.strip() in ("#| hide", "#|hide") for l in lines): continue
     code = "\n".join(l for l in lines if not l.startswith("#|")).strip()

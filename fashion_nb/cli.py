@@ -4,11 +4,11 @@
 
 # %% ../nbs/13_cli.ipynb #d8a014fa
 from __future__ import annotations
-import sys, importlib, inspect
+import os, sys, pickle, importlib, inspect, warnings
 from fastcore.script import anno_parser
 
 # %% auto #0
-__all__ = ['COMMANDS', 'USER_ERRORS', 'command_function', 'usage', 'main', 'entry']
+__all__ = ['COMMANDS', 'USER_ERRORS', 'PROJECT_ERRORS', 'command_function', 'usage', 'user_errors', 'main', 'entry']
 
 # %% ../nbs/13_cli.ipynb #0b43341b
 COMMANDS = {  # subcommand -> (module, function)
@@ -20,13 +20,18 @@ COMMANDS = {  # subcommand -> (module, function)
     "export":       ("fashion_nb.export",   "export_cli"),
     "predict":      ("fashion_nb.predict",  "predict_cli"),
     "bench":        ("fashion_nb.predict",  "bench_cli"),
+    "calibrate":    ("fashion_nb.calibrate", "calibrate_cli"),
+    "label-issues": ("fashion_nb.label_issues", "label_issues_cli"),
     "run":          ("fashion_nb.pipeline", "run_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
     "serve":        ("fashion_nb.serve",    "serve_cli"),
     "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
     "distill":      ("fashion_nb.distill",  "distill_cli"),
 }
-USER_ERRORS = ("SchemaError", "ImageError", "FileNotFoundError", "ValueError", "PretrainedWeightsError", "ParityError", "PipelineError")
+USER_ERRORS = (ValueError, OSError, pickle.UnpicklingError)   # by type: SchemaError, ImageError, JSONDecodeError,
+                                                               # EmptyDataError are ValueErrors; FileExistsError, IsADirectoryError OSErrors
+PROJECT_ERRORS = {"fashion_nb.model": "PretrainedWeightsError", "fashion_nb.export": "ParityError",
+                  "fashion_nb.pipeline": "PipelineError"}       # module -> its error type meaning a user's input (not a bug)
 
 # %% ../nbs/13_cli.ipynb #f3399cba
 def command_function(name: str):
@@ -47,11 +52,16 @@ def usage() -> str:
     return "\n".join(lines)
 
 # %% ../nbs/13_cli.ipynb #bd3980ca
+def user_errors() -> tuple:
+    "Exception types reported as one line (exit 2): `USER_ERRORS` and the project's errors of the modules imported so far."
+    return USER_ERRORS + tuple(getattr(sys.modules[m], n) for m, n in PROJECT_ERRORS.items() if m in sys.modules)
+
 def main(argv=None) -> int:
     "Entry point of `fashion-nb`."
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help"): print(usage()); return 0
     name, rest = argv[0], [_normalise_flag(a) for a in argv[1:]]
+    warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=FutureWarning)  # import-time noise of a dependency
     try: func = command_function(name)
     except ValueError as e: print(f"fashion-nb: {e}", file=sys.stderr); return 2
     params = inspect.signature(func).parameters
@@ -59,8 +69,8 @@ def main(argv=None) -> int:
     star = [p for p, v in params.items() if v.kind == v.VAR_POSITIONAL]
     args = list(ns.pop(star[0]) or []) if star else []
     try: rc = func(*args, **ns)
-    except Exception as e:
-        if type(e).__name__ not in USER_ERRORS: raise
+    except Exception as e:      # anything else (TypeError, ZeroDivisionError, ...) is a bug: its traceback is kept
+        if not isinstance(e, user_errors()) or os.environ.get("FASHION_NB_TRACEBACK"): raise
         print(f"fashion-nb {name}: error: {e}", file=sys.stderr); return 2
     return int(rc or 0)
 

@@ -17,8 +17,8 @@ from .runtime import outputs_dir, ImageError, load_letterboxed
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
-__all__ = ['cache_dir_for', 'image_cache', 'make_folds', 'load_folds', 'AttributeDataset', 'Normalize01', 'get_dls',
-           'get_test_dl']
+__all__ = ['CACHE_VERSION', 'HOLDOUT', 'image_stats', 'cache_dir_for', 'image_cache', 'make_folds', 'load_folds',
+           'AttributeDataset', 'Normalize01', 'get_dls', 'get_test_dl']
 
 # %% ../nbs/02_data.ipynb #e0d9988f
 def _fill(args):
@@ -28,6 +28,16 @@ def _fill(args):
         try: out.append(load_letterboxed(p, size))
         except ImageError as e: out.append(np.zeros((size, size, 3), np.uint8)); errors.append(str(e))
     return np.stack(out) if out else np.zeros((0, size, size, 3), np.uint8), errors
+
+CACHE_VERSION = 2   # part of every cache's key: bump it when decoding changes (2: EXIF orientation applied)
+
+def image_stats(paths) -> str:
+    "Hash of every image's size and modification time, in order (one `stat` each; a missing image counts too)."
+    h = hashlib.md5()
+    for p in paths:
+        try: st = os.stat(p); h.update(f"{st.st_size}:{st.st_mtime_ns};".encode())
+        except FileNotFoundError: h.update(b"-;")
+    return h.hexdigest()
 
 def cache_dir_for(data_dir) -> Path:
     "Where caches and folds of `data_dir` live: inside it when writable, else under `outputs/cache/`."
@@ -45,13 +55,17 @@ def image_cache(data_dir,           # folder in the competition layout
                 workers: int = None, # decoding processes (default: all cores)
                 chunk: int = 64,    # images per task
                ) -> np.ndarray:
-    "Read-only memmap `uint8[len(ids), size, size, 3]` of letterboxed images, filled once and reused."
+    "Read-only memmap `uint8[len(ids), size, size, 3]` of letterboxed images, filled once and reused while no image changes."
     ids = [int(i) for i in ids]
-    key = hashlib.md5(",".join(map(str, ids)).encode()).hexdigest()[:12]
+    key = hashlib.md5((f"v{CACHE_VERSION}:" + ",".join(map(str, ids))).encode()).hexdigest()[:12]
     path = cache_dir_for(data_dir) / f"{split}_{size}_{key}.npy"
-    if not path.exists():
-        img_dir = Path(data_dir) / f"{split}_images"
-        paths = [img_dir / image_name(i) for i in ids]
+    img_dir = Path(data_dir) / f"{split}_images"
+    paths = [img_dir / image_name(i) for i in ids]
+    stats, stats_p = image_stats(paths), path.with_suffix(".stats")
+    fresh = path.exists() and stats_p.is_file() and stats_p.read_text() == stats
+    if path.exists() and not fresh:
+        print(f"image cache {path}: images in {img_dir} changed since it was made (size or modification time); rebuilding", flush=True)
+    if not fresh:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.uint8, shape=(len(ids), size, size, 3))
         tasks = [(paths[i:i + chunk], size) for i in range(0, len(paths), chunk)]
@@ -64,37 +78,53 @@ def image_cache(data_dir,           # folder in the competition layout
             tmp.unlink()
             raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
         os.replace(tmp, path)
+        t = stats_p.with_name(stats_p.name + f".{os.getpid()}.tmp"); t.write_text(stats); os.replace(t, stats_p)
     return np.load(path, mmap_mode="r")
 
 # %% ../nbs/02_data.ipynb #ebb2b3f7
-def make_folds(train: pd.DataFrame, schema: Schema, n_folds: int = 5, seed: int = 42) -> pd.DataFrame:
+HOLDOUT = -1  # fold of the rows set aside before the folds are cut
+
+def make_folds(train: pd.DataFrame, schema: Schema, n_folds: int = 5, seed: int = 42,
+               holdout: int = 0,  # rows set aside (fold `HOLDOUT`) before the folds are cut, spread over categories
+              ) -> pd.DataFrame:
     "Fold per row (`id, Category, fold`), stratified per category across all its attributes."
-    from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
+    from iterstrat.ml_stratifiers import MultilabelStratifiedKFold, MultilabelStratifiedShuffleSplit
     y = schema.encode(train)
-    fold = np.full(len(train), -1, dtype=np.int64)
-    for c in schema.categories:
+    fold = np.full(len(train), HOLDOUT, dtype=np.int64)
+    sizes = train["Category"].value_counts().reindex(schema.categories, fill_value=0).to_numpy()
+    quota = int(holdout) * sizes / max(len(train), 1)                         # largest-remainder shares of the hold-out
+    n_hos = np.floor(quota).astype(int)
+    n_hos[np.argsort(-(quota - n_hos))[:int(holdout) - n_hos.sum()]] += 1
+    for c, n_ho in zip(schema.categories, n_hos):
         rows = np.flatnonzero((train["Category"] == c).to_numpy())
         if len(rows) == 0: continue
-        if len(rows) < n_folds: fold[rows] = np.arange(len(rows)) % n_folds; continue
         ind = np.concatenate([np.eye(h.n_classes + 1, dtype=np.int8)[y[rows, hi] + 1][:, 1:]
                               for hi, h in zip(schema.head_idx(c), schema.heads_for(c))], axis=1)
+        if 0 < n_ho < len(rows) - n_folds:
+            sss = MultilabelStratifiedShuffleSplit(n_splits=1, test_size=n_ho, random_state=seed)
+            keep, ho = next(sss.split(np.zeros(len(rows)), ind))
+            order = np.concatenate([ho, keep])                      # stratified first; exactly n_ho rows held out
+            keep = np.sort(order[n_ho:])
+            rows, ind = rows[keep], ind[keep]                      # the others keep fold HOLDOUT
+        if len(rows) < n_folds: fold[rows] = np.arange(len(rows)) % n_folds; continue
         skf = MultilabelStratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed)
         for k, (_, va) in enumerate(skf.split(np.zeros(len(rows)), ind)): fold[rows[va]] = k
     return pd.DataFrame({"id": train["id"].to_numpy(), "Category": train["Category"].to_numpy(), "fold": fold})
 
-def load_folds(data_dir, schema: Schema = None, n_folds: int = 5, seed: int = 42) -> pd.DataFrame:
-    "The saved folds of `data_dir` (made and saved on first use); they must cover exactly the ids of train.csv."
+def load_folds(data_dir, schema: Schema = None, n_folds: int = 5, seed: int = 42, holdout: int = 0) -> pd.DataFrame:
+    "The saved folds of `data_dir` for `n_folds`, `seed` and `holdout` (made and saved on first use); they must cover exactly the ids of train.csv."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     d = Path(data_dir) if os.access(Path(data_dir), os.W_OK) else cache_dir_for(data_dir)
-    path = d / f"folds_{n_folds}.csv"
+    path = d / (f"folds_{n_folds}_seed{seed}.csv" if not holdout else f"folds_{n_folds}_seed{seed}_h{int(holdout)}.csv")
     if path.exists():
         f = pd.read_csv(path)
         if sorted(f["id"]) != sorted(train["id"]):
             raise SchemaError(f"{path}: its ids do not match train.csv; delete it to make new folds")
         return f.set_index("id").loc[train["id"]].reset_index()
-    f = make_folds(train, schema or Schema.from_layout(data_dir), n_folds, seed)
+    f = make_folds(train, schema or Schema.from_layout(data_dir), n_folds, seed, holdout)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp"); f.to_csv(tmp, index=False); os.replace(tmp, path)
     return f
+
 
 # %% ../nbs/02_data.ipynb #b1cd6c9f
 class AttributeDataset(torch.utils.data.Dataset):
@@ -119,7 +149,7 @@ class Normalize01(Transform):
 
 # %% ../nbs/02_data.ipynb #73a7e7bd
 def get_dls(data_dir,                     # folder in the competition layout
-            fold: int = 0,                # validation fold; -1 trains on everything (no validation rows)
+            fold: int = 0,                # validation fold (`HOLDOUT`, -1: train on every fold, validate on the hold-out)
             n_folds: int = 5,             # number of folds
             img_size: int = 224,          # letterboxed square side
             bs: int = 32,                 # batch size
@@ -131,13 +161,14 @@ def get_dls(data_dir,                     # folder in the competition layout
             num_workers: int = 0,         # DataLoader worker processes
             seed: int = 42,               # fold and shuffling seed
             device=None,
+            holdout: int = 0,             # rows set aside before the folds (see `make_folds`); never trained on
            ) -> DataLoaders:
     "fastai `DataLoaders` over the cached images of `data_dir`; `dls.schema`, `dls.train_rows` and `dls.valid_rows` describe them."
     schema = schema or Schema.from_layout(data_dir)
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     y = schema.encode(train)
-    folds = load_folds(data_dir, schema, n_folds, seed)["fold"].to_numpy()
-    tr, va = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+    folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
+    tr, va = np.flatnonzero((folds != fold) & (folds != HOLDOUT)), np.flatnonzero(folds == fold)
     images = image_cache(data_dir, "train", train["id"], img_size)
     cats = train["Category"].to_numpy()
     tds = AttributeDataset(_Rows(images, tr), y[tr], cats[tr], augment, seed)

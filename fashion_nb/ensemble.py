@@ -12,8 +12,8 @@ from .model import f1_micro_macro, harmonic
 
 # %% auto #0
 __all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets',
-           'simplex_ascent', 'fit_head_weights', 'class_weights', 'combine', 'fit_ensemble', 'score_frame',
-           'save_ensemble', 'load_ensemble']
+           'simplex_ascent', 'fit_head_weights', 'class_weights', 'combine', 'fit_weights', 'crossfit_groups',
+           'fit_ensemble', 'score_frame', 'save_ensemble', 'load_ensemble']
 
 # %% ../nbs/08_ensemble.ipynb #3b37f92b
 def read_member(model_dir) -> dict:
@@ -63,12 +63,12 @@ def members_schema(members: list) -> Schema:
     return schemas[0]
 
 def arch_oof(members: list, schema: Schema) -> dict:
-    "arch -> DataFrame indexed by id (Category, p0..): the members' OOF rows stacked, overlapping rows averaged."
+    "arch -> DataFrame indexed by id (Category, fold, p0..): the members' OOF rows stacked, overlapping rows averaged."
     out = {}
     for arch in dict.fromkeys(m["arch"] for m in members):
         df = pd.concat([read_oof(m["dir"], schema) for m in members if m["arch"] == arch])
         p = [f"p{j}" for j in range(schema.n_classes)]
-        out[arch] = df.groupby("id", sort=True).agg({"Category": "first", **{c: "mean" for c in p}})
+        out[arch] = df.groupby("id", sort=True).agg({"Category": "first", "fold": "first", **{c: "mean" for c in p}})
     return out
 
 def oof_targets(data_dir, ids, schema: Schema) -> np.ndarray:
@@ -156,13 +156,30 @@ def _score_rows(y, P, rows, schema):
     try: return score_of_heads(head_scores(y[rows], P[rows], schema), schema)
     except ValueError: return np.nan
 
+def fit_weights(y, P: list, archs: list, schema: Schema, per_head=False, step=0.05, min_gain=0.0) -> dict:
+    "The fitted part of an ensemble (`archs`, `weights`, `per_head`), fitted on the rows of `y` and `P` only."
+    ev = lambda w: score_of_heads(head_scores(y, sum(wi * p for wi, p in zip(w, P)), schema), schema)
+    w, score = simplex_ascent(ev, len(archs), step=step)
+    fit = dict(archs=archs, weights={a: float(x) for a, x in zip(archs, w)}, per_head=None)
+    if per_head and len(archs) > 1:
+        hw = fit_head_weights(y, P, schema, w, step, min_gain)
+        fit_h = {**fit, "per_head": {schema.heads[j].name: {a: float(x) for a, x in zip(archs, v)} for j, v in hw.items()}}
+        if score_of_heads(head_scores(y, combine(dict(zip(archs, P)), fit_h, schema), schema), schema) > score: fit = fit_h
+    return fit
+
+def crossfit_groups(folds: np.ndarray, seed: int = 0) -> np.ndarray:
+    "Group of each row for cross-fitting: its fold when there are several, else one of two random halves."
+    folds = np.asarray(folds)
+    if len(np.unique(folds)) > 1: return folds
+    return np.random.default_rng(seed).permutation(len(folds)) % 2
+
 def fit_ensemble(model_dirs: list,          # model folders (each with config.json, schema.json, oof.parquet)
                  data_dir=None,             # folder with train.csv (default: the members' config data_dir)
                  per_head: bool = False,    # also fit guarded per-head weights
                  step: float = 0.05,        # weight grid step
                  min_gain: float = 0.0,     # per-head guard: held-out gain a head needs to keep its own weights
                 ) -> dict:
-    "Ensemble weights fitted on out-of-fold predictions, with a table of every member against the ensemble."
+    "Ensemble weights fitted on out-of-fold predictions; its score cross-fitted over folds; a table of every member."
     if not model_dirs: raise ValueError("fit_ensemble: no model folders given")
     members = [read_member(d) for d in model_dirs]
     schema = members_schema(members)
@@ -174,36 +191,47 @@ def fit_ensemble(model_dirs: list,          # model folders (each with config.js
     y = oof_targets(data_dir, ids, schema)
     pcols = [f"p{j}" for j in range(schema.n_classes)]
     P = [oofs[a].loc[ids, pcols].to_numpy(np.float64) for a in archs]
-    ev = lambda w: score_of_heads(head_scores(y, sum(wi * p for wi, p in zip(w, P)), schema), schema)
-    w, score = simplex_ascent(ev, len(archs), step=step)
-    ens = dict(archs=archs, weights={a: float(x) for a, x in zip(archs, w)}, per_head=None,
-               members=members, data_dir=str(data_dir), n_rows=len(ids), schema=schema.to_dict())
-    if per_head and len(archs) > 1:
-        hw = fit_head_weights(y, P, schema, w, step, min_gain)
-        ens_h = {**ens, "per_head": {schema.heads[j].name: {a: float(x) for a, x in zip(archs, v)} for j, v in hw.items()}}
-        s_h = score_of_heads(head_scores(y, combine(dict(zip(archs, P)), ens_h, schema), schema), schema)
-        if s_h > score: ens, score = ens_h, s_h
-    E = combine(dict(zip(archs, P)), ens, schema)
+    fit = lambda rows: fit_weights(y[rows], [p[rows] for p in P], archs, schema, per_head, step, min_gain)
+    groups = crossfit_groups(oofs[archs[0]].loc[ids, "fold"].to_numpy())
+    E_cf, cv = np.zeros_like(P[0]), []
+    for g in np.unique(groups):
+        f = fit(groups != g); r = groups == g
+        E_cf[r] = combine({a: p[r] for a, p in zip(archs, P)}, f, schema)
+        cv.append(dict(group=int(g), n_fit=int((~r).sum()), n_scored=int(r.sum()), weights=f["weights"], per_head=f["per_head"]))
+    ens = dict(fit(np.ones(len(ids), bool)), members=members, data_dir=str(data_dir), n_rows=len(ids), schema=schema.to_dict())
+    E_in = combine(dict(zip(archs, P)), ens, schema)
+    everything = np.arange(len(ids))
+    score, in_sample = _score_rows(y, E_cf, everything, schema), _score_rows(y, E_in, everything, schema)
     pos = {i: r for r, i in enumerate(ids)}
-    rows = [dict(model=a, arch=a, fold="oof", n=len(ids), score=_score_rows(y, P[k], np.arange(len(ids)), schema),
-                 ensemble=score) for k, a in enumerate(archs)]
+    rows = [dict(model=a, arch=a, fold="oof", n=len(ids), score=_score_rows(y, P[k], everything, schema), ensemble=score)
+            for k, a in enumerate(archs)]
     for m in members:
         r = np.array([pos[i] for i in read_oof(m["dir"], schema)["id"] if i in pos], dtype=int)
         if len(r): rows.append(dict(model=Path(m["dir"]).name, arch=m["arch"], fold=str(m["fold"]), n=len(r),
-                                    score=_score_rows(y, P[archs.index(m["arch"])], r, schema), ensemble=_score_rows(y, E, r, schema)))
-    rows.append(dict(model="ensemble", arch="+".join(archs), fold="oof", n=len(ids), score=score, ensemble=score))
+                                    score=_score_rows(y, P[archs.index(m["arch"])], r, schema), ensemble=_score_rows(y, E_cf, r, schema)))
+    rows.append(dict(model="ensemble (cross-fitted)", arch="+".join(archs), fold="oof", n=len(ids), score=score, ensemble=score))
+    rows.append(dict(model="ensemble (in-sample, flattered)", arch="+".join(archs), fold="oof", n=len(ids), score=in_sample, ensemble=in_sample))
     best = max(rows[:len(archs)], key=lambda r: r["score"])
-    ens.update(score=float(score), best_member=dict(model=best["model"], score=float(best["score"])), scores=rows)
+    scheme = "folds" if len(np.unique(oofs[archs[0]].loc[ids, "fold"])) > 1 else "halves"
+    ens.update(score=float(score), score_in_sample=float(in_sample), crossfit=dict(scheme=scheme, fits=cv),
+               best_member=dict(model=best["model"], score=float(best["score"])), scores=rows)
+    ens_oof = pd.DataFrame(E_cf.astype(np.float32), columns=pcols)
+    ens_oof.insert(0, "fold", groups); ens_oof.insert(0, "Category", oofs[archs[0]].loc[ids, "Category"].to_numpy()); ens_oof.insert(0, "id", ids)
+    ens["ens_oof"] = ens_oof
     return ens
 
 def score_frame(ens: dict) -> pd.DataFrame:
-    "The ensemble's report as a table: every single model and the ensemble, scored on OOF rows."
+    "The ensemble's report as a table: every single model and the ensemble (cross-fitted, and in-sample) on OOF rows."
     return pd.DataFrame(ens["scores"])
+
 
 # %% ../nbs/08_ensemble.ipynb #6cfdd5f1
 def save_ensemble(ens: dict, out_dir) -> Path:
-    "Write `out_dir/weights.json` atomically; returns its path."
+    "Write `out_dir/weights.json` (and the cross-fitted `oof.parquet`) atomically; returns the weights' path."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    if ens.get("ens_oof") is not None:
+        tmp_oof = out_dir / ".oof.parquet.tmp"; ens["ens_oof"].to_parquet(tmp_oof, index=False); os.replace(tmp_oof, out_dir / "oof.parquet")
+    ens = {k: v for k, v in ens.items() if k != "ens_oof"}
     p = out_dir / "weights.json"; tmp = p.with_name(f".{p.name}.tmp")
     clean = lambda o: None if isinstance(o, float) and np.isnan(o) else o
     ens = {**ens, "scores": [{k: clean(v) for k, v in r.items()} for r in ens.get("scores", [])]}

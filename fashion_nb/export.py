@@ -11,7 +11,7 @@ from torch import nn
 import torch.nn.functional as F
 from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
-from .data import image_cache, load_folds
+from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
 from .ensemble import load_ensemble, class_weights
 
@@ -85,7 +85,8 @@ def ensemble_graph(model_dirs: list,     # model folders
         schema = s; models.append(m)
         members.append(dict(dir=str(Path(d).resolve()), arch=cfg["arch"], fold=cfg.get("fold"), img_size=int(cfg["img_size"]),
                             mean=list(cfg.get("mean", (0.485, 0.456, 0.406))), std=list(cfg.get("std", (0.229, 0.224, 0.225))),
-                            data_dir=cfg.get("data_dir"), n_folds=cfg.get("n_folds"), seed=cfg.get("seed")))
+                            data_dir=cfg.get("data_dir"), n_folds=cfg.get("n_folds"), seed=cfg.get("seed"),
+                            holdout=int(cfg.get("holdout") or 0)))
     ens = ens or _equal_ensemble(members)
     have = {m["arch"] for m in members}
     miss = [a for a in ens["archs"] if a not in have]
@@ -97,21 +98,29 @@ def ensemble_graph(model_dirs: list,     # model folders
     mw = np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
     if static: models = [static_same_padding(copy.deepcopy(m), mb["img_size"]) for m, mb in zip(models, members)]
     g = EnsembleGraph(models, [m["img_size"] for m in members], [m["mean"] for m in members], [m["std"] for m in members], mw, schema).eval()
-    info = dict(members=members, archs=ens["archs"], weights=ens["weights"], per_head=ens.get("per_head"))
+    info = dict(members=members, archs=ens["archs"], weights=ens["weights"], per_head=ens.get("per_head"),
+                oof_score_crossfit=ens.get("score"), oof_score_in_sample_flattered=ens.get("score_in_sample"), oof_rows=ens.get("n_rows"))
     return g, schema, info
 
 # %% ../nbs/09_export.ipynb #e54182eb
-def export_rows(data_dir, schema: Schema, member: dict, n_valid=256, n_calib=128, seed=0):
-    "(train table, validation row indices, calibration row indices) for parity and calibration."
+def export_rows(data_dir, schema: Schema, member: dict, n_valid=512, n_calib=128, seed=0) -> dict:
+    "Row indices into train.csv for parity, float-stage selection and INT8 calibration, and what the parity rows are."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     rng = np.random.default_rng(seed)
     if member.get("fold") is not None and member.get("n_folds") and int(member["fold"]) >= 0:
-        f = load_folds(data_dir, schema, int(member["n_folds"]), int(member.get("seed") or 42))["fold"].to_numpy()
-        va, tr = np.flatnonzero(f == int(member["fold"])), np.flatnonzero(f != int(member["fold"]))
+        f = load_folds(data_dir, schema, int(member["n_folds"]), int(member.get("seed") or 42), int(member.get("holdout") or 0))["fold"].to_numpy()
+        sel, tr, ho = f == int(member["fold"]), (f != int(member["fold"])) & (f != HOLDOUT), f == HOLDOUT
     else:
-        perm = rng.permutation(len(train)); va, tr = perm[:len(perm) // 5], perm[len(perm) // 5:]
-    if len(tr) == 0: tr = va
-    return train, np.sort(rng.permutation(va)[:n_valid]), np.sort(rng.permutation(tr)[:n_calib])
+        perm = rng.permutation(len(train)) < len(train) // 5
+        sel, tr, ho = perm, ~perm, np.zeros(len(train), bool)
+    pick = lambda m, n: np.sort(rng.permutation(np.flatnonzero(m))[:n])
+    select, calib = pick(sel, n_valid), pick(tr if tr.any() else sel, n_calib)
+    unseen = bool(ho.any())
+    return dict(train=train, parity=pick(ho, n_valid) if unseen else select, select=select, calib=calib, unseen=unseen,
+                rows="hold-out rows (set aside before the folds; no member trained on them)" if unseen else
+                     f"validation fold {member.get('fold')} of {Path(str(member.get('dir'))).name} (other members trained on "
+                     "these rows: absolute scores are in-sample for the ensemble; the fp32-INT8 difference is fair)")
+
 
 # %% ../nbs/09_export.ipynb #66956a36
 import re
@@ -237,43 +246,57 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
     S, first = g.size, info["members"][0]
     data_dir = data_dir or (first["data_dir"] if first["data_dir"] and Path(first["data_dir"]).is_dir() else None)
     if int8 and data_dir is None: raise ValueError("INT8 export needs calibration images: give data_dir (the members' config names none that exists)")
-    valid_ids, calib_ids, y = [], [], None
+    rows, y = None, None
     if data_dir is not None:
-        train, va, ca = export_rows(data_dir, schema, first, n_valid, n_calib if int8 else 0)
-        valid_ids, calib_ids = train["id"].to_numpy()[va].tolist(), train["id"].to_numpy()[ca].tolist()
-        X = np.asarray(image_cache(data_dir, "train", valid_ids, S))
-        y = schema.encode(train.iloc[va])
-    else: X = np.random.default_rng(0).integers(0, 256, (16, S, S, 3), dtype=np.uint8)
+        rows = export_rows(data_dir, schema, first, n_valid, n_calib if int8 else 0)
+        ids = lambda k: rows["train"]["id"].to_numpy()[rows[k]].tolist()
+        X = np.asarray(image_cache(data_dir, "train", ids("parity"), S)); y = schema.encode(rows["train"].iloc[rows["parity"]])
+        Xs = np.asarray(image_cache(data_dir, "train", ids("select"), S)); ys = schema.encode(rows["train"].iloc[rows["select"]])
+        test_ids = read_table(Path(data_dir) / "test.csv")["id"].tolist()[:n_valid] if (Path(data_dir) / "test.csv").is_file() else []
+        Xt = np.asarray(image_cache(data_dir, "test", test_ids, S)) if test_ids else None
+    else: X, Xs, ys, Xt = (np.random.default_rng(0).integers(0, 256, (16, S, S, 3), dtype=np.uint8),) + (None,) * 3
     tmp32, tmp8, t0 = out.with_name(f".{out.name}.tmp"), int8_path(out).with_name(f".{int8_path(out).name}.tmp"), time.time()
     try:
         torch.onnx.export(g, (torch.from_numpy(X[:2].copy()),), str(tmp32), input_names=["image"], output_names=["probs"],
                           dynamic_axes={"image": {0: "batch"}, "probs": {0: "batch"}}, opset_version=opset, dynamo=False)
         onnx.checker.check_model(str(tmp32))
         p_torch = run_batches(torch_predict(g), X)
-        p_onnx = run_batches(onnx_predict(ort_session(tmp32)), X)
-        par = dict(n_valid=len(X), labelled=y is not None, max_abs_torch_onnx=float(np.abs(p_torch - p_onnx).max()),
+        fp32 = onnx_predict(ort_session(tmp32))
+        p_onnx = run_batches(fp32, X)
+        par = dict(rows=rows["rows"] if rows else "random images (no data folder)", unseen=bool(rows and rows["unseen"]),
+                   n_valid=len(X), labelled=y is not None, max_abs_torch_onnx=float(np.abs(p_torch - p_onnx).max()),
                    score_torch=_score(y, p_torch, schema) if y is not None else None,
                    score_onnx=_score(y, p_onnx, schema) if y is not None else None)
         calib = None
         if int8:
-            C, tries = np.asarray(image_cache(data_dir, "train", calib_ids, S)), []
+            C, tries = np.asarray(image_cache(data_dir, "train", ids("calib"), S)), []
+            ps_onnx = run_batches(fp32, Xs); s_sel = _score(ys, ps_onnx, schema)
             with tempfile.TemporaryDirectory() as td:
                 pre = Path(td) / "pre.onnx"
                 quant_pre_process(str(tmp32), str(pre), skip_symbolic_shape=True)     # once for every try
                 static = is_static(onnx.load(str(pre)).graph.node)
-                for fs in range(float_stages, max(float_stages, max_float_stages) + 1):
+                for fs in range(float_stages, max(float_stages, max_float_stages) + 1):   # chosen on the selection rows
                     t8 = time.time()
                     method = quantize_preprocessed(pre, tmp8, C, float_stages=fs)
-                    p8 = run_batches(onnx_predict(ort_session(tmp8)), X)
-                    s8 = _score(y, p8, schema)
-                    drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
-                    tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(p_onnx, p8, y, schema),
+                    ps8 = run_batches(onnx_predict(ort_session(tmp8)), Xs)
+                    s8 = _score(ys, ps8, schema)
+                    drop = (s_sel - s8) if s8 is not None and s_sel is not None else None
+                    tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(ps_onnx, ps8, ys, schema),
                                       seconds=round(time.time() - t8, 1)))
                     if not static or (drop is not None and drop <= int8_target): break   # float stages change only static QDQ
+            q8 = onnx_predict(ort_session(tmp8))
+            p8 = run_batches(q8, X); s8 = _score(y, p8, schema)                        # the chosen model, on the parity rows
+            drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
             par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
-                       argmax_agreement=tries[-1]["argmax_agreement"], float_stages=fs, int8_target=int8_target, int8_tries=tries,
-                       max_drop=max_drop, int8_refused=bool(drop is None or drop > max_drop))
-            calib = dict(split="train", n=len(calib_ids), ids=calib_ids, method=method, batch=16)
+                       argmax_agreement=argmax_agreement(p_onnx, p8, y, schema) if y is not None else None,
+                       float_stages=fs, int8_target=int8_target, max_drop=max_drop, int8_refused=bool(drop is None or drop > max_drop),
+                       selection=dict(rows=f"validation fold {first.get('fold')} of {Path(first['dir']).name}", n=len(Xs),
+                                      score_onnx=s_sel, int8_tries=tries))
+            if Xt is not None:
+                pt32, pt8 = run_batches(fp32, Xt), run_batches(q8, Xt)
+                par["test_images"] = dict(n=len(Xt), labelled=False, argmax_agreement_int8=float(np.mean(
+                    [(pt8[:, h.sl].argmax(1) == pt32[:, h.sl].argmax(1)).mean() for h in schema.heads])))
+            calib = dict(split="train", n=len(C), ids=ids("calib"), method=method, batch=16)
         card = dict(format="fashion_nb model card 1", created=time.strftime("%Y-%m-%dT%H:%M:%S"),
                     files=dict(fp32=out.name, int8=int8_path(out).name if int8 and not par["int8_refused"] else None),
                     input=dict(name="image", dtype="uint8", layout="NHWC", shape=["batch", S, S, 3], colour="RGB"),
@@ -285,7 +308,8 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                                        members=[dict(arch=m["arch"], img_size=m["img_size"], mean=m["mean"], std=m["std"],
                                                      resized_in_graph=m["img_size"] != S) for m in info["members"]]),
                     schema=schema.to_dict(), ensemble=info, calibration=calib, parity=par,
-                    validation=dict(data_dir=str(data_dir) if data_dir else None, split="train", ids=valid_ids),
+                    validation=dict(data_dir=str(data_dir) if data_dir else None, split="train", rows=par["rows"],
+                                    ids=ids("parity") if rows else [], selection_ids=ids("select") if rows and int8 else []),
                     versions=_versions(), export_seconds=round(time.time() - t0, 1), opset=opset)
         os.replace(tmp32, out)
         if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
@@ -295,7 +319,7 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
         for t in (tmp32, tmp8):
             if t.exists(): t.unlink()
     if int8 and par["int8_refused"]:
-        raise ParityError(f"INT8 model refused: validation score {par['score_int8']} vs fp32 {par['score_onnx']} "
+        raise ParityError(f"INT8 model refused: parity-row score {par['score_int8']} vs fp32 {par['score_onnx']} "
                           f"(drop {par['int8_drop']}, max_drop {max_drop}); {out} (fp32) and {card_path(out)} were written")
     return card
 

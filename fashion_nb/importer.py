@@ -4,15 +4,16 @@
 
 # %% ../nbs/01a_import.ipynb #235e9c07
 from __future__ import annotations
-import os, shutil
+import os, json, shutil
 from pathlib import Path
 import numpy as np, pandas as pd
-from PIL import Image
+from PIL import Image, ImageOps
 from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name, write_layout,
                                validate_layout, layout_summary)
+from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
-__all__ = ['import_table', 'import_table_cli']
+__all__ = ['is_import_dir', 'import_table', 'import_table_cli']
 
 # %% ../nbs/01a_import.ipynb #c4278586
 def _attr_names(attrs) -> list:
@@ -72,6 +73,15 @@ def _source_path(images, name) -> Path:
     p = Path(name)
     return p if p.is_absolute() else Path(images) / p
 
+def _outside(images, srcs) -> list:
+    "(row, path) of every source path that leads outside `images` (`..`, an absolute path, or a symlink out of it)."
+    root = Path(images).resolve()
+    return [(r, p) for r, p in enumerate(srcs) if not p.resolve().is_relative_to(root)]
+
+def is_import_dir(d) -> bool:
+    "Whether folder `d` holds an earlier `import_table` result."
+    return (Path(d) / "import_source.csv").is_file() and (Path(d) / "train.csv").is_file()
+
 def _write_image(src: Path, dst: Path, link=False, width=None):
     "Write `src` to `dst` as an RGB JPEG (copied or linked when it already is one and no resize is asked)."
     with Image.open(src) as img:
@@ -81,6 +91,7 @@ def _write_image(src: Path, dst: Path, link=False, width=None):
                 except OSError: os.symlink(Path(src).resolve(), dst)
             else: shutil.copyfile(src, dst)
             return
+        img = ImageOps.exif_transpose(img)       # re-encoded without EXIF: bake the orientation into the pixels
         if img.mode in ("RGBA", "LA", "P", "PA"):
             img = img.convert("RGBA"); bg = Image.new("RGB", img.size, (255, 255, 255))
             bg.paste(img, mask=img.getchannel("A")); img = bg
@@ -94,7 +105,7 @@ def import_table(csv,                   # the labelled table (CSV)
                  images,                # folder the image column is relative to (None: the CSV's folder)
                  image_col,             # column holding each row's image file name or path
                  attrs,                 # label columns, a list or comma-separated; they become attr_1, attr_2, ...
-                 out,                   # output folder in the competition layout (replaced if it exists)
+                 out,                   # output folder in the competition layout (new, empty, or an earlier import with `overwrite`)
                  category_col=None,     # column naming each row's category...
                  category=None,         # ...or one category name for every row
                  test_frac=0.1,         # fraction of each category held out as test.csv (0: empty test)
@@ -103,9 +114,13 @@ def import_table(csv,                   # the labelled table (CSV)
                  id_col=None,           # column of unique non-negative integer ids (None: row positions)
                  max_rows=None,         # import only the first `max_rows` rows
                  width=None,            # resize every image to this width keeping aspect (None: keep sizes)
+                 overwrite=False,       # replace an earlier import at `out` (a folder that is not one is never replaced)
+                 allow_outside=False,   # accept image paths leading outside `images` (`..`, absolute, symlinks)
                 ) -> Path:
     "Write `csv`'s images and labels into `out` in the competition layout; returns `out`."
     attrs = _attr_names(attrs)
+    out = Path(out); what = "data folder imported by import-table"
+    refuse_existing(out, overwrite, is_import_dir, what)      # before reading a single image
     df = _read_source(csv, image_col, attrs, category_col, category, id_col, max_rows)
     images = Path(images) if images is not None else Path(csv).resolve().parent
     if not images.is_dir(): raise SchemaError(f"{images}: image folder not found")
@@ -114,6 +129,11 @@ def import_table(csv,                   # the labelled table (CSV)
     if missing:
         raise SchemaError(f"{csv}: {len(missing)} image(s) not found, column {image_col!r}:\n  " +
                           "\n  ".join(f"row {r}: {p if p is not None else '(empty cell)'}" for r, p in missing[:20]))
+    outside = [] if allow_outside else _outside(images, srcs)
+    if outside:
+        raise SchemaError(f"{csv}: {len(outside)} image path(s) in column {image_col!r} lead outside {images} (.., absolute "
+                          f"paths or symlinks), nothing imported; pass --allow-outside to import them anyway:\n  " +
+                          "\n  ".join(f"row {r}: {p}" for r, p in outside[:20]))
     ids = _ids(df, id_col, csv)
     cats = df[category_col].to_numpy(dtype=object) if category_col else np.full(len(df), str(category), dtype=object)
     labels = df[attrs].to_dict("records")
@@ -128,9 +148,7 @@ def import_table(csv,                   # the labelled table (CSV)
     cat_attrs = pd.DataFrame({"Category": list(pd.unique(cats))})
     cat_attrs["Output_attribute_list"] = [list(attrs) for _ in range(len(cat_attrs))]
     cat_attrs["No_of_attribute"] = len(attrs)
-    out = Path(out); tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
-    if tmp.exists(): shutil.rmtree(tmp)
-    try:
+    with atomic_dir(out, overwrite, is_import_dir, what) as tmp:
         for split in ("train", "test"): (tmp / f"{split}_images").mkdir(parents=True)
         errors = []
         for r, (i, t, src) in enumerate(zip(ids, test, srcs)):
@@ -141,11 +159,7 @@ def import_table(csv,                   # the labelled table (CSV)
         held[TRAIN_COLS].to_csv(tmp / "test_labels.csv", index=False)
         pd.DataFrame({"id": ids, "split": np.where(test, "test", "train"),
                       "source": [str(p) for p in srcs]}).to_csv(tmp / "import_source.csv", index=False)
-        if out.exists():
-            old = out.with_name(f"{out.name}.old-{os.getpid()}"); os.replace(out, old); shutil.rmtree(old)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists(): shutil.rmtree(tmp)
+        (tmp / "import.json").write_text(json.dumps({"csv": str(Path(csv).resolve()), "images": str(images.resolve())}))
     return out
 
 # %% ../nbs/01a_import.ipynb #71d1df79
@@ -162,13 +176,19 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
                      max_rows: int = None,    # import only the first rows
                      id_col: str = None,      # column of unique integer ids (default: row positions)
                      width: int = None,       # resize images to this width keeping aspect (default: keep sizes)
+                     overwrite: bool = False, # replace an earlier import at --out (never a folder that is not one)
+                     allow_outside: bool = False, # accept image paths leading outside --images (.., absolute, symlinks)
                     ) -> int:
     "Import a labelled image table into the competition layout and print its summary."
     if out is None:
         from fashion_nb.runtime import outputs_dir
         out = outputs_dir("data") / Path(csv).resolve().parent.name
+        src = Path(out) / "import.json"      # the default name must not silently collide between two source tables
+        if src.is_file() and json.loads(src.read_text()).get("csv") != str(Path(csv).resolve()):
+            raise FileExistsError(f"{out} holds an import of {json.loads(src.read_text())['csv']}, not of {csv}; pass --out to choose a folder")
     out = import_table(csv, images, image_col, attrs, out, category_col=category_col, category=category,
-                       test_frac=test_frac, seed=seed, link=link, id_col=id_col, max_rows=max_rows, width=width)
+                       test_frac=test_frac, seed=seed, link=link, id_col=id_col, max_rows=max_rows, width=width,
+                       overwrite=overwrite, allow_outside=allow_outside)
     problems = validate_layout(out)
     if problems: print("\n".join(problems)); return 1
     print(f"{out}: {Schema.from_layout(out)}"); print(layout_summary(out).to_string())

@@ -358,11 +358,18 @@ def load_model_dir(path):
     path = Path(path)
     for f in ("weights.pth", "config.json", "schema.json"):
         if not (path / f).is_file(): raise FileNotFoundError(f"model folder {path} lacks {f}")
-    cfg, schema = json.loads((path / "config.json").read_text()), Schema.load(path / "schema.json")
-    if "arch" not in cfg: raise ValueError(f"{path / 'config.json'} has no 'arch'")
+    try: cfg = json.loads((path / "config.json").read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{path / 'config.json'}: not valid JSON ({e}); the model folder is damaged, retrain it") from None
+    schema = Schema.load(path / "schema.json")
+    if not isinstance(cfg, dict) or "arch" not in cfg: raise ValueError(f"{path / 'config.json'} has no 'arch'")
     model = MultiHeadModel(cfg["arch"], schema, pretrained=False, dropout=cfg.get("dropout", 0.2),
                            head_hidden=cfg.get("head_hidden", 0), img_size=cfg.get("img_size"))
-    try: model.load_state_dict(torch.load(path / "weights.pth", map_location="cpu", weights_only=True))
-    except RuntimeError as e: raise ValueError(f"{path / 'weights.pth'} does not fit {cfg['arch']} with this schema: {str(e)[:500]}") from e
+    try: sd = torch.load(path / "weights.pth", map_location="cpu", weights_only=True)   # never unpickles objects
+    except Exception as e:     # UnpicklingError (a pickle of objects), a truncated or foreign file
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
+        raise ValueError(f"{path / 'weights.pth'}: not a readable tensor file ({type(e).__name__}: {first}); "
+                         "pickled objects are refused, retrain or re-save it as a state_dict") from None
+    try: model.load_state_dict(sd)
+    except (RuntimeError, TypeError, AttributeError) as e: raise ValueError(f"{path / 'weights.pth'} does not fit {cfg['arch']} with this schema: {str(e)[:500]}") from e
     model.weights_source = cfg.get("weights_source", "random")
     return model.eval(), cfg, schema

@@ -13,12 +13,13 @@ import nbformat
 from .runtime import outputs_dir
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'config_hash', 'default_run_id',
-           'data_fingerprint', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'Step', 'train_steps',
-           'ensemble_steps', 'export_steps', 'predict_steps', 'figure_steps', 'plan_steps', 'step_hashes', 'step_done',
-           'distill_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure',
-           'write_summary', 'resolve_data', 'run_pipeline', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs',
-           'launch_distributed']
+__all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'check_config', 'config_hash',
+           'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
+           'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
+           'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
+           'gallery_steps', 'distill_steps', 'notebook_error', 'execute_step', 'run_steps', 'summarise',
+           'summary_figure', 'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli',
+           'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -26,17 +27,22 @@ DEFAULT_CONFIG = {
     "synth": {"n_train": 1000, "n_test": 100, "seed": 0},
     "archs": ["tf_efficientnet_lite0", "tf_efficientnet_lite1"],
     "n_folds": 2,
+    "holdout": {"share": 0.15, "max_rows": 1000},  # rows set aside before the folds: where the exported model is scored
     "folds": None,                     # folds to train (list); None: all n_folds
     "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 1e-3, "dropout": 0.2,
               "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
               "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
-    "predict": {"bench_n": 0},        # bench_n > 0: also benchmark latency on that many images
+    "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
+                "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
+    "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
     "distill": {"arch": "tf_efficientnet_lite0", "epochs": 4, "img_size": 128},  # the optional distill stage's student (16a_distill)
-    "stages": ["eda", "imbalance", "train", "ensemble", "export", "predict"],
+    "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
+    "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
-                  "predict": "10_predict.ipynb"},  # relative to nbs/, or absolute
+                  "predict": "10_predict.ipynb", "calibrate": "15_calibrate.ipynb", "label_issues": "15a_label_issues.ipynb",
+                  "gallery": "15b_gallery.ipynb"},  # relative to nbs/, or absolute
     "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
     "workers": 1,                      # parallel training notebooks (not part of the run's identity)
 }
@@ -73,9 +79,45 @@ def load_config(path) -> dict:
             import yaml
             d = yaml.safe_load(text) or {}
         else: d = json.loads(text)
-    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {e})") from None
+    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {' '.join(str(e).split())[:300]}); fix the file") from None
     if not isinstance(d, dict): raise ValueError(f"{p}: the config must be a mapping of keys, got {type(d).__name__}")
-    return merge_config(DEFAULT_CONFIG, d, source=str(p))
+    return check_config(merge_config(DEFAULT_CONFIG, d, source=str(p)), source=str(p))
+
+# %% ../nbs/12_pipeline.ipynb #c0f1a002
+def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+def check_config(config: dict, source: str = "config") -> dict:
+    "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
+    from fashion_nb.runtime import check_int, check_choice
+    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS
+    def need(ok, key, what, v):
+        if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
+    c = config
+    need(c["data_dir"] is None or isinstance(c["data_dir"], str), "data_dir", "a folder path or null", c["data_dir"])
+    need(isinstance(c["archs"], list) and len(c["archs"]) > 0 and all(isinstance(a, str) and a for a in c["archs"]),
+         "archs", 'a non-empty list of architecture names, e.g. ["tf_efficientnet_lite0"]', c["archs"])
+    try:
+        check_int(c["n_folds"], f"{source}: n_folds", 2)
+        for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
+        if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
+        if c["folds"] is not None:
+            need(isinstance(c["folds"], list), "folds", "a list of fold numbers or null", c["folds"])
+            for f in c["folds"]: check_int(f, f"{source}: folds", 0)
+            bad = [f for f in c["folds"] if f >= c["n_folds"]]
+            if bad: raise ValueError(f"{source}: folds {bad} are outside 0..{c['n_folds'] - 1} (n_folds {c['n_folds']})")
+        need(isinstance(c["train"].get("per_arch", {}), dict), "train.per_arch", "a mapping arch -> overrides", c["train"].get("per_arch"))
+        for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
+            need(isinstance(t, dict), where, "a mapping", t)
+            for k, m in (("epochs", 1), ("batch_size", 1), ("img_size", 1), ("patience", 0), ("seed", 0), ("head_hidden", 0)):
+                if k in t: check_int(t[k], f"{source}: {where}.{k}", m)
+            for k in ("lr_head", "lr_body", "dropout", "mix_alpha", "label_smoothing", "focal_gamma", "body_decay"):
+                if k in t: need(_is_num(t[k]) and t[k] >= 0, f"{where}.{k}", "a number >= 0", t[k])
+            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS)):
+                if k in t: check_choice(t[k], allowed, f"{source}: {where}.{k}")
+        need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
+        if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
+    except KeyError as e: raise ValueError(f"{source}: missing key {e}") from None
+    return config
 
 # %% ../nbs/12_pipeline.ipynb #e1aa2c9e
 def _digest(obj) -> str: return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
@@ -90,15 +132,27 @@ def default_run_id(config: dict) -> str:
     return "default" if h == config_hash(DEFAULT_CONFIG) else f"run-{h[:8]}"
 
 def data_fingerprint(data_dir) -> str:
-    "Hash of a data folder's tables and image counts (images themselves are not read)."
+    "Hash of a data folder's tables and of every image's name, size and modification time (one `stat` each, no decoding)."
     d, h = Path(data_dir), hashlib.sha256()
     for f in ("train.csv", "test.csv", "category_attributes.parquet"):
         p = d / f
         h.update(f.encode()); h.update(p.read_bytes() if p.is_file() else b"<missing>")
     for sub in ("train_images", "test_images"):
-        n = sum(1 for _ in os.scandir(d / sub)) if (d / sub).is_dir() else -1
-        h.update(f"{sub}:{n}".encode())
+        if not (d / sub).is_dir(): h.update(f"{sub}:<missing>".encode()); continue
+        for e in sorted(os.scandir(d / sub), key=lambda e: e.name):
+            st = e.stat(); h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
+
+def notebook_code_hash(nb_path) -> str:
+    "Hash of a notebook's code-cell sources (not outputs, ids or metadata)."
+    cells = nbformat.read(nb_path, as_version=4).cells
+    return _digest([c.source for c in cells if c.cell_type == "code"])
+
+def package_hash() -> str:
+    "Hash of the installed `fashion_nb` package's source files."
+    import fashion_nb
+    root = Path(fashion_nb.__file__).resolve().parent
+    return _digest({p.name: p.read_text() for p in sorted(root.glob("*.py"))})
 
 # %% ../nbs/12_pipeline.ipynb #6a8cad2d
 def nbs_dir() -> Path:
@@ -135,6 +189,12 @@ def _nb(config, stage) -> Path:
     p = Path(config["notebooks"][stage])
     return p if p.is_absolute() else nbs_dir() / p
 
+def holdout_rows(config, data_dir) -> int:
+    "Rows of `data_dir`'s train.csv set aside as the hold-out: `share` of them, at most `max_rows`."
+    from fashion_nb.schema import read_table
+    h = config["holdout"] or {"share": 0, "max_rows": 0}
+    return int(min(round(float(h["share"]) * len(read_table(Path(data_dir) / "train.csv"))), int(h["max_rows"])))
+
 def train_steps(config, data_dir, run_dir, upstream):
     folds = config["folds"] if config["folds"] is not None else list(range(config["n_folds"]))
     base = {k: v for k, v in config["train"].items() if k != "per_arch"}
@@ -143,7 +203,8 @@ def train_steps(config, data_dir, run_dir, upstream):
         for k in folds:
             name = f"train_{arch}_fold{k}"
             params = {**base, **config["train"]["per_arch"].get(arch, {}), "data_dir": str(data_dir), "model": arch,
-                      "fold": int(k), "n_folds": config["n_folds"], "out": str(run_dir / name / "model")}
+                      "fold": int(k), "n_folds": config["n_folds"], "holdout": holdout_rows(config, data_dir),
+                      "out": str(run_dir / name / "model")}
             steps.append(Step(name, "train", _nb(config, "train"), params))
     return steps
 
@@ -158,11 +219,13 @@ def export_steps(config, data_dir, run_dir, upstream):
     params = {**config["export"], "model_dirs": [s.params["out"] for s in trains],
               "ensemble": str(run_dir / "ensemble" / "weights.json"), "data_dir": str(data_dir),
               "out": str(run_dir / "export" / "model.onnx")}
-    return [Step("export", "export", _nb(config, "export"), params, [s.name for s in upstream if s.stage in ("train", "ensemble")])]
+    if "calibrate" in config["stages"]: params["calibration"] = str(run_dir / "calibrate" / "calibration.json")  # copied into the card
+    return [Step("export", "export", _nb(config, "export"), params, [s.name for s in upstream if s.stage in ("train", "ensemble", "calibrate")])]
 
 def predict_steps(config, data_dir, run_dir, upstream):
     params = {**config["predict"], "model": str(run_dir / "export" / "model.onnx"), "data_dir": str(data_dir),
               "output": str(run_dir / "predict" / "submission.csv")}
+    if "calibrate" not in config["stages"]: params.pop("min_precision", None)     # no calibrators: no review file
     return [Step("predict", "predict", _nb(config, "predict"), params, ["export"])]
 
 def figure_steps(stage):
@@ -186,12 +249,13 @@ def plan_steps(config: dict, data_dir, run_dir) -> list:
     return steps
 
 def step_hashes(steps: list, data_fp: str, run_dir) -> dict:
-    "name -> hash of (notebook, parameters with the run folder abstracted, data fingerprint, upstream hashes)."
-    out = {}
+    "name -> hash of (notebook code, package source, parameters with the run folder abstracted, data, upstream hashes)."
+    out, pkg, code = {}, package_hash(), {}
     for s in steps:
         params = json.loads(json.dumps(s.params, default=str).replace(str(run_dir), "$RUN"))
-        out[s.name] = _digest({"notebook": s.notebook.name, "params": params, "data": data_fp,
-                               "upstream": [out[a] for a in s.after]})
+        if s.notebook not in code: code[s.notebook] = notebook_code_hash(s.notebook)
+        out[s.name] = _digest({"notebook": s.notebook.name, "code": code[s.notebook], "package": pkg, "params": params,
+                               "data": data_fp, "upstream": [out[a] for a in s.after]})
     return out
 
 def step_done(run_dir, name: str, h: str) -> bool:
@@ -199,6 +263,28 @@ def step_done(run_dir, name: str, h: str) -> bool:
     p = Path(run_dir) / name / "done.json"
     try: return json.loads(p.read_text()).get("hash") == h
     except (OSError, ValueError): return False
+
+# %% ../nbs/12_pipeline.ipynb #46bfffb8
+def _oof_params(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    ens = "ensemble" in config["stages"]
+    return trains, {"model_dirs": [s.params["out"] for s in trains], "data_dir": str(data_dir),
+                    "ensemble": str(run_dir / "ensemble" / "weights.json") if ens else None}, [s.name for s in upstream if s.stage in ("train", "ensemble")]
+
+def calibrate_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("calibrate", "calibrate", _nb(config, "calibrate"), {**params, "out": str(run_dir / "calibrate")}, after)]
+
+def label_issue_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("label_issues", "label_issues", _nb(config, "label_issues"),
+                 {**params, **config["label_issues"], "out": str(run_dir / "label_issues")}, after)]
+
+def gallery_steps(config, data_dir, run_dir, upstream):
+    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "label_issues")]
+    return [Step("gallery", "gallery", _nb(config, "gallery"), {**config["gallery"], "run_dir": str(run_dir), "out": str(run_dir / "gallery")}, after)]
+
+STAGES.update(calibrate=calibrate_steps, label_issues=label_issue_steps, gallery=gallery_steps)
 
 # %% ../nbs/12_pipeline.ipynb #d15711a1
 def distill_steps(config, data_dir, run_dir, upstream):
@@ -291,7 +377,7 @@ def _category_scores(y, P, schema) -> dict:
 
 def summarise(run_dir) -> pd.DataFrame:
     "Score per category (columns) of every model and the ensemble (rows) on out-of-fold rows of the run."
-    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets, load_ensemble, combine
+    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets
     run_dir = Path(run_dir)
     plan = json.loads((run_dir / "run.json").read_text())["status"] if (run_dir / "run.json").is_file() else None
     dirs = [p.parent for p in sorted(run_dir.glob("train_*/model/oof.parquet"))
@@ -308,12 +394,11 @@ def summarise(run_dir) -> pd.DataFrame:
     for arch, df in oofs.items():
         rows.append(dict(model=arch, kind="arch (all folds)", n=len(df),
                          **_category_scores(oof_targets(data_dir, df.index.tolist(), schema), df[pcols].to_numpy(), schema)))
-    wpath = run_dir / "ensemble" / "weights.json"
-    if wpath.is_file() and (run_dir / "ensemble" / "done.json").exists() and (plan is None or "ensemble" in plan):
-        ens = load_ensemble(wpath)
-        ids = sorted(set.intersection(*(set(df.index) for df in oofs.values())))
-        E = combine({a: oofs[a].loc[ids, pcols].to_numpy() for a in ens["archs"]}, ens, schema)
-        rows.append(dict(model="ensemble", kind="ensemble", n=len(ids), **_category_scores(oof_targets(data_dir, ids, schema), E, schema)))
+    eoof = run_dir / "ensemble" / "oof.parquet"
+    if eoof.is_file() and (run_dir / "ensemble" / "done.json").exists() and (plan is None or "ensemble" in plan):
+        e = read_oof(eoof.parent, schema)
+        rows.append(dict(model="ensemble", kind="ensemble (cross-fitted)", n=len(e),
+                         **_category_scores(oof_targets(data_dir, e["id"].tolist(), schema), e[pcols].to_numpy(), schema)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/12_pipeline.ipynb #02813afc
@@ -345,12 +430,15 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
     md = [f"# Run `{run_dir.name}`", "", f"data: `{record['data_dir']}`", ""]
     if len(table):
         summary_figure(table, run_dir / "summary.png", f"run {run_dir.name}: out-of-fold score per category")
-        md += ["## Out-of-fold score per category", "", _md_table(table), "", "![summary](summary.png)", ""]
+        md += ["## Out-of-fold score per category", "", "Each model on the rows it did not train on; the ensemble's row is "
+               "cross-fitted (weights fitted on the other folds' rows).", "", _md_table(table), "", "![summary](summary.png)", ""]
     card = run_dir / "export" / "model.card.json"
     if card.is_file() and (run_dir / "export" / "done.json").exists():
         par = json.loads(card.read_text())["parity"]
         f = lambda v: "" if v is None else f"{v:.4f}" if isinstance(v, float) else str(v)
-        md += ["## Export (validation rows of the first member's fold)", "",
+        md += ["## Export", "", f"Scored on {par.get('n_valid')} {par.get('rows', 'validation rows')}."
+               + (f" INT8 agrees with fp32 on {par['test_images']['argmax_agreement_int8']:.1%} of head predictions on "
+                  f"{par['test_images']['n']} unlabelled test images." if par.get("test_images") else ""), "",
                _md_table(pd.DataFrame([dict(model="torch fp32", score=f(par.get("score_torch")), note=""),
                                        dict(model="ONNX fp32", score=f(par.get("score_onnx")), note=f"max abs diff {par['max_abs_torch_onnx']:.1e}")]
                                       + ([dict(model="ONNX INT8", score=f(par.get("score_int8")),
@@ -359,10 +447,52 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
                                          if "score_int8" in par else []))), ""]
     sub = run_dir / "predict" / "submission.csv"
     if sub.is_file(): md += [f"Submission: `{sub}`", ""]
+    md += trust_summary(run_dir)
     md += ["## Steps", "", _md_table(pd.DataFrame([dict(step=k, status=v, seconds=str(record["seconds"].get(k, "")))
                                                     for k, v in record["status"].items()]))]
     (run_dir / "summary.md").write_text("\n".join(md) + "\n")
     return table
+
+# %% ../nbs/12_pipeline.ipynb #2502b9ba
+def _done(run_dir, step): return (Path(run_dir) / step / "done.json").exists()
+
+def trust_summary(run_dir) -> list:
+    "Markdown lines: calibration, auto-fill coverage, label issues and gallery of a run (what its steps wrote)."
+    run_dir, md = Path(run_dir), []
+    cal_p = run_dir / "calibrate" / "calibration.json"
+    if cal_p.is_file() and _done(run_dir, "calibrate"):
+        cal = json.loads(cal_p.read_text()); rep = pd.DataFrame(cal["report"])
+        ps = [f"{p:g}" for p in cal["targets"]]
+        t = rep[["category", "attribute", "n", "temperature", "ece_before", "ece_after"] + [f"coverage@{p}" for p in ps] + ["precision@0.95"] * ("0.95" in ps)]
+        share = {p: cal["catalogue"][p] for p in ps}
+        md += ["## Calibration and auto-fill (out-of-fold, cross-fitted by fold)", "",
+               "Per head: temperature (fitted on all OOF rows), top-label ECE before and after calibration, and the share of "
+               "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
+               _md_table(t.round(4)), "",
+               "Catalogue-level auto-fill share (all heads' labelled cells): " +
+               "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision " + (f"{share[p]['precision']:.3f})" if share[p]["precision"] is not None else "n/a)") for p in ps), "",
+               "ECE of all labelled cells pooled: " + ("before {ece_before:.4f}, after {ece_after:.4f} (cross-fitted)".format(**cal["ece_all_cells"]) if cal.get("ece_all_cells") else "n/a")
+               + f"; thresholds hold the target at a Wilson lower bound of z = {cal.get('precision_z', 0)}.", "",
+               "![reliability](calibrate/reliability.png)", ""]
+    cnt = run_dir / "label_issues" / "label_issue_counts.csv"
+    if cnt.is_file() and _done(run_dir, "label_issues"):
+        c = pd.read_csv(cnt)
+        md += ["## Suspected label issues (confident learning on OOF probabilities)", "",
+               f"{int(c['issues'].sum())} of {int(c['labelled'].sum())} labelled cells: `label_issues/label_issues.csv`.", "", _md_table(c.round(4)), ""]
+        fc = run_dir / "label_issues" / "flip_check.json"
+        if fc.is_file():
+            f = json.loads(fc.read_text())
+            md += [f"Injected flips ({f['frac']:.0%} of `{f['head']}`'s labels, {len(f['seeds'])} seeds): precision **{f['precision']:.3f}**, "
+                   f"recall **{f['recall']:.3f}** (labels flipped after training; each row's OOF prediction never saw its label).", ""]
+    rv = run_dir / "predict" / "review.csv"
+    if rv.is_file():
+        r = pd.read_csv(rv); a = int((r["status"] == "auto").sum())
+        md += [f"Test set: {a} of {len(r)} cells auto-filled ({a / max(len(r), 1):.1%}), the rest held for review: `predict/review.csv`.", ""]
+    g = run_dir / "gallery" / "gallery.md"
+    if g.is_file() and _done(run_dir, "gallery"):
+        md += ["## Error gallery", "", f"[gallery/gallery.md](gallery/gallery.md): {len(list(g.parent.glob('*.png')))} heads "
+               "(most confused classes, most confident errors, suspected label issues, per-class F1).", ""]
+    return md
 
 # %% ../nbs/12_pipeline.ipynb #1679f0f0
 def resolve_data(config: dict) -> Path:
@@ -380,20 +510,27 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
                  outputs=None,         # outputs folder (default: the project's `outputs/`)
                 ) -> Path:
     "Execute the run's notebooks with papermill, skipping steps already done; returns the run folder."
-    config = merge_config(DEFAULT_CONFIG, config or {})
+    config = check_config(merge_config(DEFAULT_CONFIG, config or {}))
     workers = int(workers or config["workers"] or 1)
     run_dir = Path(outputs or outputs_dir()) / "runs" / (run_id or default_run_id(config))
     run_dir.mkdir(parents=True, exist_ok=True)
     data_dir = resolve_data(config)
     if "train" in config["stages"]:
         from fashion_nb.data import load_folds
-        load_folds(data_dir, n_folds=config["n_folds"], seed=config["train"].get("seed", 42))
+        load_folds(data_dir, n_folds=config["n_folds"], seed=config["train"].get("seed", 42), holdout=holdout_rows(config, data_dir))
     steps = plan_steps(config, data_dir, run_dir)
     hashes = step_hashes(steps, data_fingerprint(data_dir), run_dir)
     _write_json(run_dir / "config.json", config)
     t0, err = time.time(), None
+    tmp, old_tmp = run_dir / ".tmp", os.environ.get("TMPDIR")   # the notebooks' temporary files live and die with the run
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
+    os.environ["TMPDIR"] = str(tmp)
     try: status = run_steps(steps, hashes, run_dir, workers)
     except PipelineError as e: err, status = e, json.loads((run_dir / "status.json").read_text())
+    finally:
+        if old_tmp is None: os.environ.pop("TMPDIR", None)
+        else: os.environ["TMPDIR"] = old_tmp
+        shutil.rmtree(tmp, ignore_errors=True)
     seconds = {}
     for s in steps:
         try: seconds[s.name] = json.loads((run_dir / s.name / "done.json").read_text())["seconds"]
@@ -406,10 +543,29 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     return run_dir
 
 # %% ../nbs/12_pipeline.ipynb #a7f0cdea
+def run_figures(run_dir) -> dict:
+    "The headline figures of a finished run: OOF scores per architecture, the cross-fitted ensemble, the hold-out parity."
+    run_dir = Path(run_dir)
+    rec, table = json.loads((run_dir / "run.json").read_text()), pd.read_csv(run_dir / "summary.csv")
+    figs = {"wall_minutes": round(rec["wall_seconds"] / 60, 1)}
+    for r in table[table.kind != "fold"].itertuples(): figs[f"oof_score_{r.model}"] = round(float(r.score), 4)
+    w = run_dir / "ensemble" / "weights.json"
+    if w.is_file():
+        ens = json.loads(w.read_text())
+        figs.update(ensemble_in_sample_flattered=round(ens["score_in_sample"], 4), best_member=ens["best_member"]["model"])
+    card = run_dir / "export" / "model.card.json"
+    if card.is_file():
+        par = json.loads(card.read_text())["parity"]
+        figs.update({f"holdout_{k}": round(par[k], 4) for k in ("score_torch", "score_onnx", "score_int8", "int8_drop", "argmax_agreement")
+                     if par.get(k) is not None}, holdout_rows=par["n_valid"], holdout_unseen=par.get("unseen"))
+        if par.get("test_images"): figs["test_images_int8_agreement"] = round(par["test_images"]["argmax_agreement_int8"], 4)
+    return figs
+
 def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` (e.g. outputs/tune/best_config.json)
             data_dir: str = None,  # folder in the competition layout (default: the synthetic default dataset)
             workers: int = None,   # training notebooks run in parallel (cores are divided between them)
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
+            record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
     "Run the whole pipeline (train every arch x fold, ensemble, export, predict) as papermill notebooks, resuming a previous run."
     cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
@@ -423,6 +579,16 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     print(f"run {run.name} in {time.time() - t0:.0f} s -> {run}/summary.md")
     sub = run / "predict" / "submission.csv"
     if sub.is_file(): print(f"submission: {sub}")
+    if record:
+        from fashion_nb.results import save_record
+        skipped = [k for k, v in rec["status"].items() if v == "skipped"]
+        if skipped: print(f"note: {len(skipped)} step(s) were resumed, so wall_minutes covers only what ran now")
+        save_record(record, f"`fashion-nb run`, run {run.name}: {len(cfg['archs'])} arch(s) x {cfg['n_folds']} folds, "
+                            f"{cfg['train']['img_size']} px, {cfg['train']['epochs']} epochs, data {Path(rec['data_dir']).name}",
+                    "oof_score_*: each model on the fold it did not train on (its best epoch was chosen on that fold); "
+                    "the ensemble's OOF score cross-fitted over folds; holdout_*: the exported model on hold-out rows set "
+                    "aside before the folds (no model, weight or export setting fitted on them)", run_figures(run))
+        print(f"result record: {record}")
     return 0
 
 # %% ../nbs/12_pipeline.ipynb #6d819ae0

@@ -9,32 +9,58 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
-from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS
-from .runtime import load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches
+from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
+from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
+from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
-__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'predict_submission',
-           'predict_images', 'predict_cli', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'review_thresholds', 'review_rows',
+           'predict_submission', 'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss',
+           'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #49a92c5a
 class Predictor:
     "uint8 letterboxed images [n, size, size, 3] -> probabilities [n, n_classes], with the schema and size it needs."
-    def __init__(self, predict, schema: Schema, size: int, kind: str, card: dict = None):
+    def __init__(self, predict, schema: Schema, size: int, kind: str, card: dict = None, calibration: dict = None):
         self.predict, self.schema, self.size, self.kind, self.card = predict, schema, size, kind, card
-    def __call__(self, x): return self.predict(np.ascontiguousarray(x))
-    def __repr__(self): return f"Predictor({self.kind}, {self.size}px, {self.schema})"
+        self.calibration = calibration    # per-head temperatures and thresholds (`fashion_nb.calibrate`), applied in __call__
+    def __call__(self, x):
+        p = self.predict(np.ascontiguousarray(x))
+        return calibrate_probs(p, self.calibration, self.schema) if self.calibration else p
+    def __repr__(self): return f"Predictor({self.kind}{', calibrated' if self.calibration else ''}, {self.size}px, {self.schema})"
 
 def read_card(onnx_path) -> dict:
     "The model card of an ONNX file; a clear error when it is missing."
     p = card_path(onnx_path)
     if not p.is_file(): raise FileNotFoundError(f"{onnx_path} has no model card {p}: export it with `fashion-nb export`")
-    return _json.loads(p.read_text())
+    try: card = _json.loads(p.read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not a valid model card ({e}); export the model again with `fashion-nb export`") from None
+    for k in ("schema", "preprocessing"):
+        if not isinstance(card, dict) or k not in card: raise ValueError(f"{p}: model card without {k!r}; export the model again with `fashion-nb export`")
+    return card
 
 def load_predictor(model,             # .onnx file (with its card), model folder(s), or an ensemble weights.json / folder
                    threads: int = None, # ONNX Runtime intra-op threads (default: all cores)
+                   calibration=None,    # calibration.json (or dict); None: the card's calibrators / a calibration.json beside the model; False: raw probabilities
                   ) -> Predictor:
-    "A `Predictor` for an ONNX file or for model folders (torch)."
+    "A `Predictor` for an ONNX file or for model folders (torch), returning calibrated probabilities when calibrators exist."
     if isinstance(model, Predictor): return model
+    pred = _load_predictor(model, threads)
+    if calibration is None: calibration = (pred.card or {}).get("calibrators") or _calibration_beside(model)
+    if calibration: pred.calibration = calibration if isinstance(calibration, dict) else load_calibration(calibration)
+    if pred.calibration: check_calibration(pred.calibration, pred.schema, f"calibrators of {model}")
+    return pred
+
+def _calibration_beside(model):
+    "`calibration.json` in a single torch model folder or ensemble folder, or in its run's `calibrate/` step (None if absent)."
+    p = Path(model[0]) if isinstance(model, (list, tuple)) and len(model) == 1 else Path(model) if not isinstance(model, (list, tuple)) else None
+    if p is None or p.suffix == ".onnx": return None
+    d = p if p.is_dir() else p.parent
+    for f in (d / "calibration.json", d.parent / "calibrate" / "calibration.json"):
+        if f.is_file() and (f.parent == d or d.name == "ensemble"): return f
+    return None
+
+def _load_predictor(model, threads=None) -> Predictor:
     paths = [Path(m) for m in (model if isinstance(model, (list, tuple)) else [model])]
     for p in paths:
         if not p.exists(): raise FileNotFoundError(f"model not found: {p}")
@@ -79,6 +105,38 @@ def stream_batches(paths,              # image paths (any iterable)
             if futs and (len(futs) >= window or not chunk): yield futs.popleft().result()
             if not chunk and not futs: break
 
+# %% ../nbs/10_predict.ipynb #674bc76c
+def review_thresholds(pred: Predictor,        # a loaded predictor
+                      min_precision,          # target precision in (0, 1], or None: no review
+                      model=None) -> dict:    # what the user named (for the error message)
+    "head name -> confidence threshold reaching `min_precision` (None without a target); one-line errors for bad values."
+    if min_precision is None: return None
+    try: p = float(min_precision)
+    except (TypeError, ValueError): raise ValueError(f"--min-precision must be a number in (0, 1], got {min_precision!r}") from None
+    if not 0 < p <= 1: raise ValueError(f"--min-precision must be in (0, 1], got {min_precision!r}")
+    if not pred.calibration:
+        raise ValueError(f"--min-precision needs calibrators and {model or pred} has none: run `fashion-nb calibrate` "
+                         f"(the pipeline's calibrate stage) and export again, or pass --calibration calibration.json")
+    return {h.name: threshold_for(pred.calibration, h.name, p) for h in pred.schema.heads}
+
+def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [n, n_classes]
+                rows: pd.DataFrame,      # its test rows (id, Category)
+                schema: Schema,
+                thresholds: dict) -> pd.DataFrame:
+    "One row per (image, attribute): top-2 values with probabilities, the threshold and `auto` or `review`."
+    out, cats, ids = [], rows["Category"].to_numpy(), rows["id"].to_numpy()
+    for c in pd.unique(cats):
+        r = np.flatnonzero(cats == c)
+        for k, h in enumerate(schema.heads_for(c)):
+            q = P[r, h.sl]; o = np.argsort(-q, 1, kind="stable"); cl = np.asarray(h.classes, object); t = thresholds[h.name]
+            p1 = q[np.arange(len(r)), o[:, 0]]
+            two = h.n_classes > 1
+            out.append(pd.DataFrame(dict(_pos=r, _k=k, id=ids[r], category=c, attribute=h.attribute, slot=h.slot,
+                value_1=cl[o[:, 0]], probability_1=p1.round(4), value_2=cl[o[:, 1]] if two else "",
+                probability_2=q[np.arange(len(r)), o[:, 1]].round(4) if two else np.nan,
+                threshold=round(t, 4) if np.isfinite(t) else np.nan, status=np.where(p1 >= t, "auto", "review"))))
+    return pd.concat(out).sort_values(["_pos", "_k"]).drop(columns=["_pos", "_k"]).reset_index(drop=True)
+
 # %% ../nbs/10_predict.ipynb #33ff2b69
 def _check_categories(df, schema, source):
     bad = ~df["Category"].isin(schema.categories)
@@ -101,30 +159,48 @@ def predict_submission(model,                 # .onnx file (with card) or model 
                        batch_size: int = 32,
                        workers: int = None,   # decoding threads (default: cores)
                        progress: bool = True, # tqdm progress bar
+                       min_precision: float = None, # also write `review` (auto-filled or held cells) for this target precision
+                       review=None,           # review CSV (default: review.csv beside `output`)
+                       calibration=None,      # calibration.json for the model (default: its card's / one beside it)
                       ) -> Path:
     "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
     from tqdm.auto import tqdm
-    pred, d = load_predictor(model), Path(data_dir)
+    check_int(batch_size, "--batch-size", 1)
+    output = check_writable(output)                    # before any inference, not after it
+    pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
+    thresholds = review_thresholds(pred, min_precision, model)
     test = read_table(d / "test.csv")
+    if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
     _check_categories(test, pred.schema, d / "test.csv")
+    problems = []                                      # the messages of `fashion-nb check`: duplicate ids, missing images
+    _check_table(test, "test.csv", pred.schema.attributes, d / "test_images", problems, labelled=False)
+    if problems: raise SchemaError(f"{d}: {len(problems)} problem(s) in test.csv, nothing written:\n  " + "\n  ".join(problems[:20]))
     sample_p = d / "sample_submission.csv"
     sample = read_table(sample_p) if sample_p.exists() else None
     if sample is not None:
-        extra = sorted(set(sample["id"]) - set(test["id"]))
-        if extra: raise SchemaError(f"{sample_p}: {len(extra)} id(s) not in test.csv, e.g. {extra[:10]}")
+        only_s, only_t = sorted(set(sample["id"]) - set(test["id"])), sorted(set(test["id"]) - set(sample["id"]))
+        dup = sorted(set(sample["id"][sample["id"].duplicated()]))
+        if only_s or only_t or dup:
+            raise SchemaError(f"{sample_p} and test.csv disagree, nothing written: " + "; ".join(
+                [f"{len(only_s)} id(s) only in sample_submission.csv, e.g. {only_s[:10]}"] * bool(only_s) +
+                [f"{len(only_t)} id(s) only in test.csv, e.g. {only_t[:10]}"] * bool(only_t) +
+                [f"duplicate id(s) in sample_submission.csv {dup[:10]}"] * bool(dup)) + "; they must list the same ids")
     paths = [d / "test_images" / image_name(i) for i in test["id"]]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing: raise ImageError(f"{len(missing)} test image(s) not found:\n  " + "\n  ".join(missing))
-    parts, errors, k = [], [], 0
+    parts, errors, k, reviews = [], [], 0, []
     with tqdm(total=len(paths), desc="predict", disable=not progress) as bar:
         for x, errs in stream_batches(paths, pred.size, batch_size, workers):
             rows = test.iloc[k:k + len(x)]; k += len(x); errors += errs
-            if not errors: parts.append(pred.schema.decode(pred(x), rows["Category"], ids=rows["id"]))
+            if not errors:
+                p = pred(x); parts.append(pred.schema.decode(p, rows["Category"], ids=rows["id"]))
+                if thresholds is not None: reviews.append(review_rows(p, rows, pred.schema, thresholds))
             bar.update(len(x))
     if errors: raise ImageError(f"{len(errors)} test image(s) cannot be read; nothing written:\n  " + "\n  ".join(errors))
     sub = pd.concat(parts).set_index("id")
     if sample is not None: sub = sub.loc[sample["id"]].reset_index()[list(sample.columns)]
     else: sub = sub.reset_index()[["id", "Category", "len"] + SLOTS]
+    if thresholds is not None: _write_csv(pd.concat(reviews, ignore_index=True), review or Path(output).with_name("review.csv"))
     return _write_csv(sub, output)
 
 # %% ../nbs/10_predict.ipynb #783347bf
@@ -140,9 +216,10 @@ def _table_category(path):
 def predict_images(model,           # .onnx file (with card), model folder(s) or a Predictor
                    images: list,    # image paths
                    category=None,   # one category for all images, a list (one per image), or None: from the data folder's table
+                   calibration=None, # calibration.json (default: the model's own, if any)
                   ) -> list:
     "Per image: {image, category, attributes: {attribute: {value, probability}}}."
-    pred = load_predictor(model)
+    pred = load_predictor(model, calibration=calibration)
     images = [Path(i) for i in images]
     cats = list(category) if isinstance(category, (list, tuple)) else [category or _table_category(i) for i in images]
     none = [str(i) for i, c in zip(images, cats) if c is None]
@@ -167,15 +244,23 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
                 output: str = None,      # submission CSV (default: outputs/predict/submission.csv)
                 category: str = None,    # category of the images (default: from their data folder's table)
                 batch_size: int = 32,
+                min_precision: float = None, # auto-fill cells reaching this precision; write review.csv beside the submission
+                calibration: str = None, # calibration.json (default: the model card's calibrators / one beside a model folder)
                ) -> int:
     "Write a submission for a data folder's test set, or print predictions for image files."
     if not model: raise ValueError("predict: --model FILE.onnx (or a model folder) is required")
+    check_int(batch_size, "--batch-size", 1)
     if images:
-        for r in predict_images(model, images, category): print(_json.dumps(r))
+        for r in predict_images(model, images, category, calibration=calibration): print(_json.dumps(r))
         return 0
     if not data_dir: raise ValueError("predict: give --data-dir D (a test set) or image files")
-    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size)
+    out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size,
+                             progress=sys.stderr.isatty(),     # a progress bar only on a terminal
+                             min_precision=min_precision, calibration=calibration)
     print(f"wrote {out} ({len(pd.read_csv(out))} rows)")
+    if min_precision is not None:
+        rv = pd.read_csv(out.with_name("review.csv")); a = int((rv["status"] == "auto").sum())
+        print(f"wrote {out.with_name('review.csv')}: {a} of {len(rv)} cells auto-filled ({a / max(len(rv), 1):.1%}) at precision {min_precision}, {len(rv) - a} held for review")
     return 0
 
 # %% ../nbs/10_predict.ipynb #b1e2ab26
@@ -185,6 +270,14 @@ def _time_stream(pred, paths, bs, workers=None):
     t = time.perf_counter()
     for x, _ in stream_batches(paths, pred.size, bs, workers): pred(x)
     return (time.perf_counter() - t) / len(paths)
+
+def request_latency(pred, paths, categories, warmup: int = 5) -> np.ndarray:
+    "Milliseconds per single request (one image path -> decoded attributes), serially, after `warmup` requests."
+    for p, c in list(zip(paths, categories))[:warmup]: predict_images(pred, [p], c)
+    ms = []
+    for p, c in zip(paths, categories):
+        t = time.perf_counter(); predict_images(pred, [p], c); ms.append(1000 * (time.perf_counter() - t))
+    return np.asarray(ms)
 
 def _labelled_images(data_dir, ids, size):
     "(uint8 letterboxed training images, their table rows) for `ids`, decoded once."
@@ -214,39 +307,43 @@ def stream_rss(model, data_dir, n: int, bs: int = 32) -> dict:
 def bench(model,                 # .onnx file with its card (its INT8 sibling and model folders are found through the card)
           data_dir,              # data folder: test images to time, train rows to score
           n: int = 256,          # images timed at batch 32 (cycled through the test images)
-          n1: int = 64,          # images timed at batch 1
-          n_score: int = 512,    # validation rows scored per backend (0: no scores)
+          n1: int = 200,         # single requests timed per backend (cycled through the test images)
+          n_score: int = 512,    # parity rows scored per backend (0: no scores)
           rss_n: int = 0,        # stream this many images in a fresh process to measure peak RSS (0: skip)
           torch_eager: bool = True, # include torch eager fp32 when the card's model folders exist
           workers: int = None,   # decoding threads
+          threads: int = None,   # inference threads (ONNX Runtime intra-op and torch; default: all cores)
          ) -> dict:
-    "ms/image at batch 1 and 32 (decode included), validation scores and peak RSS for torch, ONNX fp32 and INT8."
+    "Single-request latency percentiles, batch-32 throughput (decode included), parity-row scores and peak RSS per backend."
     model, d = Path(model), Path(data_dir)
     card = read_card(model)
     fp32 = card_path(model).with_name(card["files"]["fp32"])
+    threads = threads or os.cpu_count() or 1
     preds = {}
     if torch_eager:
         dirs = [m["dir"] for m in card["ensemble"]["members"]]
         if all(Path(x).is_dir() for x in dirs):
-            preds["torch_fp32"] = torch_predictor(dirs, card["ensemble"])
-    preds["onnx_fp32"] = load_predictor(fp32)
-    if card["files"].get("int8"): preds["onnx_int8"] = load_predictor(fp32.with_name(card["files"]["int8"]))
-    ids = read_table(d / "test.csv")["id"].tolist()
-    imgs = [d / "test_images" / image_name(i) for i in ids]
-    cyc = lambda k: [imgs[i % len(imgs)] for i in range(k)]
-    train_ids = read_table(d / "train.csv")["id"].tolist()
-    known = set(train_ids)
-    v = ([i for i in (card.get("validation") or {}).get("ids", []) if i in known] or train_ids)[:n_score]
+            preds["torch_fp32"] = torch_predictor(dirs, card["ensemble"], threads)
+    preds["onnx_fp32"] = load_predictor(fp32, threads)
+    if card["files"].get("int8"): preds["onnx_int8"] = load_predictor(fp32.with_name(card["files"]["int8"]), threads)
+    test = read_table(d / "test.csv")
+    imgs, cats = [d / "test_images" / image_name(i) for i in test["id"]], test["Category"].tolist()
+    cyc = lambda k, xs: [xs[i % len(xs)] for i in range(k)]
+    known = set(read_table(d / "train.csv")["id"].tolist())
+    v = [i for i in (card.get("validation") or {}).get("ids", []) if i in known][:n_score]
     if v:
         from fashion_nb.model import competition_score
         Xv, rows = _labelled_images(d, v, preds["onnx_fp32"].size)     # decoded once, scored by every backend
         yv = preds["onnx_fp32"].schema.encode(rows)
-    res = dict(model=str(model), images=dict(bs32=n, bs1=n1, scored=len(v)), cores=os.cpu_count(),
-               load_avg_before=list(os.getloadavg()), size=preds["onnx_fp32"].size, backends={})
-    t = time.perf_counter(); [load_letterboxed(p, res["size"]) for p in cyc(min(n, 64))]
+    res = dict(model=str(model), machine=machine_info(), threads=threads, load_avg_before=list(os.getloadavg()),
+               images=dict(bs32=n, requests=n1, scored=len(v)), score_rows=(card.get("parity") or {}).get("rows") if v else None,
+               size=preds["onnx_fp32"].size, backends={})
+    t = time.perf_counter(); [load_letterboxed(p, res["size"]) for p in cyc(min(n, 64), imgs)]
     res["decode_ms_per_image"] = 1000 * (time.perf_counter() - t) / min(n, 64)
     for k, p in preds.items():
-        r = dict(ms_per_image_bs1=1000 * _time_stream(p, cyc(n1), 1, workers), ms_per_image_bs32=1000 * _time_stream(p, cyc(n), 32, workers))
+        lat = request_latency(p, cyc(n1, imgs), cyc(n1, cats))
+        r = dict(latency_ms_p50=float(np.percentile(lat, 50)), latency_ms_p95=float(np.percentile(lat, 95)),
+                 latency_ms_p99=float(np.percentile(lat, 99)), ms_per_image_bs32=1000 * _time_stream(p, cyc(n, imgs), 32, workers))
         if v: r["score"] = competition_score(yv, run_batches(p, Xv), p.schema)
         res["backends"][k] = r
     b = res["backends"]
@@ -264,21 +361,34 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
 
 # %% ../nbs/10_predict.ipynb #557755fd
 def bench_cli(model: str = None,      # .onnx file with its card
-              data_dir: str = None,   # data folder (test images timed, train rows scored)
+              data_dir: str = None,   # data folder (test images timed, parity rows scored)
               json: bool = False,     # print one JSON object instead of a table
               n: int = 256,           # images timed at batch 32 (cycled)
+              n1: int = 200,          # single requests timed per backend
               rss_n: int = 0,         # also stream this many images in a fresh process for peak RSS (e.g. 10000)
-              n_score: int = 512,     # validation rows scored per backend
+              n_score: int = 512,     # parity rows scored per backend
+              threads: int = None,    # inference threads (default: all cores)
+              record: str = None,     # also write the figures as a result record (e.g. results/bench.json)
              ) -> int:
-    "Latency (ms/image, decode included), validation score and peak RSS of torch, ONNX fp32 and ONNX INT8."
+    "Single-request latency (p50/p95/p99), batch-32 throughput, parity-row score and peak RSS of torch, ONNX fp32 and INT8."
     if not model or not data_dir: raise ValueError("bench: --model FILE.onnx and --data-dir D are required")
-    r = bench(model, data_dir, n=n, rss_n=rss_n, n_score=n_score)
+    r = bench(model, data_dir, n=n, n1=n1, rss_n=rss_n, n_score=n_score, threads=threads)
+    if record:
+        from fashion_nb.results import save_record
+        figs = {f"{k}_{m}": round(v, 2 if m.startswith(("lat", "ms")) else 4) for k, b in r["backends"].items() for m, v in b.items()}
+        figs.update(decode_ms_per_image=round(r["decode_ms_per_image"], 2), threads=r["threads"], load_avg_after=r["load_avg_after"][0])
+        if "stream" in r: figs.update(stream_ms_per_image=round(r["stream"]["ms_per_image"], 2), stream_peak_rss_mb=round(r["stream"]["peak_rss_mb"]))
+        save_record(record, f"`fashion-nb bench` of {Path(model).name} ({r['size']} px): single-request latency (one path in, "
+                            "attributes out), batch-32 throughput with decode, score per backend", f"scores on {r['images']['scored']} "
+                            f"{r['score_rows']}; timings on test images", figs)
     if json: print(_json.dumps(r)); return 0
-    print(f"{r['model']}: {r['size']} px, {r['cores']} cores, load average {r['load_avg_before'][0]:.2f} -> {r['load_avg_after'][0]:.2f}")
-    print(f"decode + letterbox alone: {r['decode_ms_per_image']:.1f} ms/image")
-    print(f"{'backend':12s} {'bs1 ms/img':>11s} {'bs32 ms/img':>12s} {'score':>8s}")
+    m = r["machine"]
+    print(f"{r['model']}: {r['size']} px; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; {r['threads']} threads; {m['date']}")
+    print(f"load average {r['load_avg_before'][0]:.2f} -> {r['load_avg_after'][0]:.2f}; decode + letterbox alone: {r['decode_ms_per_image']:.1f} ms/image")
+    print(f"{'backend':12s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'bs32 ms/img':>12s} {'score':>8s}")
     for k, b in r["backends"].items():
-        print(f"{k:12s} {b['ms_per_image_bs1']:11.1f} {b['ms_per_image_bs32']:12.1f} {b.get('score', float('nan')):8.4f}")
+        print(f"{k:12s} {b['latency_ms_p50']:8.1f} {b['latency_ms_p95']:8.1f} {b['latency_ms_p99']:8.1f} {b['ms_per_image_bs32']:12.1f} {b.get('score', float('nan')):8.4f}")
+    if r["score_rows"]: print(f"scores on {r['images']['scored']} {r['score_rows']}")
     for k in ("int8_score_drop", "int8_speedup_vs_torch_bs32"):
         if k in r: print(f"{k}: {r[k]:.4f}")
     print(f"peak RSS of this process: {r['peak_rss_mb']:.0f} MB")

@@ -4,15 +4,17 @@
 
 # %% ../nbs/01b_runtime.ipynb #710e5ff4
 from __future__ import annotations
-import os
+import os, shutil, tempfile
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 import onnxruntime as ort
 
 # %% auto #0
-__all__ = ['outputs_dir', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session', 'run_batches', 'onnx_predict',
-           'int8_path', 'card_path']
+__all__ = ['SPEED_FLAGS', 'outputs_dir', 'machine_info', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session',
+           'run_batches', 'onnx_predict', 'int8_path', 'card_path', 'clear_stale_temps', 'refuse_existing',
+           'atomic_dir', 'check_choice', 'check_int', 'check_writable']
 
 # %% ../nbs/01b_runtime.ipynb #cfa067eb
 def outputs_dir(*parts) -> Path:
@@ -26,6 +28,20 @@ def outputs_dir(*parts) -> Path:
                 root = d / "outputs"; break
     p = root.joinpath(*parts); p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/01b_runtime.ipynb #42911d91
+SPEED_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
+
+def machine_info() -> dict:
+    "CPU model, cores, speed-relevant CPU flags, load average and date of this machine (no GPU query: torch-free)."
+    import platform, time
+    try: info = Path("/proc/cpuinfo").read_text()
+    except OSError: info = ""
+    model = next((l.split(":", 1)[1].strip() for l in info.splitlines() if l.startswith("model name")), platform.processor())
+    flags = set(next((l.split(":", 1)[1].split() for l in info.splitlines() if l.startswith("flags")), []))
+    return dict(cpu=model, cores=os.cpu_count(), flags=[f for f in SPEED_FLAGS if f in flags],
+                load_avg=[round(x, 2) for x in os.getloadavg()], date=time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+                python=platform.python_version(), onnxruntime=ort.__version__)
 
 # %% ../nbs/01b_runtime.ipynb #075dd6a7
 class ImageError(ValueError):
@@ -41,11 +57,12 @@ def letterbox(img: Image.Image, size: int, fill=(255, 255, 255)) -> Image.Image:
     return out
 
 def load_letterboxed(path, size: int) -> np.ndarray:
-    "Decode `path` at reduced size (JPEG draft mode) and letterbox it: `uint8[size, size, 3]`."
+    "Decode `path` at reduced size (JPEG draft mode), turn it upright (EXIF orientation) and letterbox it: `uint8[size, size, 3]`."
     try:
         with Image.open(path) as img:
             w, h = img.size; s = size / max(w, h)
             img.draft("RGB", (max(1, int(w * s)), max(1, int(h * s))))  # decode at 1/2..1/8 scale when possible
+            img = ImageOps.exif_transpose(img)    # phone photos: pixels stored sideways, an EXIF tag says how to turn them
             return np.asarray(letterbox(img.convert("RGB"), size))
     except FileNotFoundError: raise ImageError(f"{path}: image not found") from None
     except Exception as e: raise ImageError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
@@ -57,7 +74,10 @@ def ort_session(path, threads: int = None) -> ort.InferenceSession:
     so.intra_op_num_threads = threads or os.cpu_count() or 1
     so.inter_op_num_threads = 1
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    try: return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    except Exception as e:   # InvalidProtobuf, Fail, NoSuchFile: a truncated, foreign or missing file
+        msg = str(e).strip().splitlines()[0][:200] if str(e).strip() else type(e).__name__
+        raise ValueError(f"{path}: not a readable ONNX model ({type(e).__name__}: {msg}); re-export it with `fashion-nb export`") from None
 
 def run_batches(predict, images, bs: int = 32) -> np.ndarray:
     "Concatenated `predict(batch)` over uint8 images [n, S, S, 3] in batches of `bs`."
@@ -72,3 +92,79 @@ def card_path(onnx_path) -> Path:
     "The model card of an exported ONNX file (`X.card.json` for `X.onnx` and `X.int8.onnx`)."
     p = Path(onnx_path); stem = p.name.removesuffix(".onnx").removesuffix(".int8")
     return p.with_name(stem + ".card.json")
+
+# %% ../nbs/01b_runtime.ipynb #e1f0a005
+def _pid_alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def clear_stale_temps(final) -> list:
+    "Remove the temporary siblings `.NAME.tmp-PID` of `final` whose process no longer runs; returns what was removed."
+    final, gone = Path(final), []
+    if not final.parent.is_dir(): return gone
+    for p in final.parent.iterdir():
+        pre, _, pid = p.name.rpartition("-")
+        if pre == f".{final.name}.tmp" and pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True); gone.append(p)
+    return gone
+
+# %% ../nbs/01b_runtime.ipynb #e1f0a006
+def refuse_existing(final,                 # folder about to be written
+                    overwrite: bool = False, # replace an earlier artifact of the same kind
+                    is_artifact=None,      # callable(folder) -> bool: does it hold our kind of artifact? (None: any)
+                    what: str = "output folder", # what the folder holds, for the message
+                    flag: str = "--overwrite",   # how the user says `overwrite`
+                   ):
+    "Raise `FileExistsError` unless `final` is absent, empty, or (with `overwrite`) an artifact of the same kind."
+    final = Path(final)
+    if not final.exists(): return
+    if not final.is_dir(): raise FileExistsError(f"{final} exists and is not a folder; nothing was changed: choose another path")
+    if not any(final.iterdir()): return
+    if is_artifact is not None and not is_artifact(final):
+        raise FileExistsError(f"{final} is not empty and does not hold a {what}; nothing was changed: choose an empty or new folder")
+    if not overwrite: raise FileExistsError(f"{final} already holds a {what}; nothing was changed: pass {flag} to replace it, or choose another folder")
+
+# %% ../nbs/01b_runtime.ipynb #e1f0a007
+@contextmanager
+def atomic_dir(final, overwrite: bool = False, is_artifact=None, what: str = "output folder", flag: str = "--overwrite"):
+    "Yield a temporary sibling of `final` to fill; it replaces `final` when the block succeeds and is removed when it fails."
+    final = Path(final)
+    refuse_existing(final, overwrite, is_artifact, what, flag)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    clear_stale_temps(final)
+    tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
+    if tmp.exists(): shutil.rmtree(tmp)
+    tmp.mkdir()
+    try:
+        yield tmp
+        refuse_existing(final, overwrite, is_artifact, what, flag)   # again: something may have appeared meanwhile
+        if final.exists():
+            old = final.with_name(f".{final.name}.old-{os.getpid()}")
+            os.replace(final, old); os.replace(tmp, final); shutil.rmtree(old, ignore_errors=True)
+        else: os.replace(tmp, final)
+    finally:
+        if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
+
+# %% ../nbs/01b_runtime.ipynb #e1f0a00c
+def check_choice(value, allowed, option: str):
+    "`value` when it is one of `allowed`, else a `ValueError` naming `option` and the allowed values."
+    if value not in allowed: raise ValueError(f"{option}: {value!r} is not one of {', '.join(map(str, allowed))}")
+    return value
+
+def check_int(value, option: str, minimum: int = 1):
+    "`value` when it is a whole number >= `minimum`, else a `ValueError` naming `option`."
+    ok = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+    if not ok or value < minimum: raise ValueError(f"{option}: {value!r} must be a whole number >= {minimum}")
+    return int(value)
+
+def check_writable(path, option: str = "--output") -> Path:
+    "Raise before any work when the file `path` cannot be written (a folder, under a file, or a read-only folder)."
+    p = Path(path)
+    if p.is_dir(): raise IsADirectoryError(f"{option} {p}: is a folder; give a file path")
+    try: p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"{option} {p}: cannot create its folder {p.parent} ({e.strerror or e})") from None
+    try: fd, t = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent); os.close(fd); os.unlink(t)
+    except OSError as e: raise OSError(f"{option} {p}: its folder is not writable ({e.strerror or e}); choose another path") from None
+    return p

@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_schema.ipynb #9b313c2f
 from __future__ import annotations
-import json, os
+import json, os, sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from importlib.resources import files
@@ -12,8 +13,8 @@ import numpy as np, pandas as pd
 
 # %% auto #0
 __all__ = ['IGNORE', 'N_SLOTS', 'SLOTS', 'DUMMY', 'TRAIN_COLS', 'CAT_ATTR_FILE', 'image_name', 'Head', 'SchemaError', 'Schema',
-           'meesho_spec', 'read_category_attributes', 'read_table', 'validate_layout', 'check_layout', 'write_layout',
-           'layout_summary', 'check']
+           'meesho_spec', 'read_category_attributes', 'read_table', 'undecodable_images', 'validate_layout',
+           'check_layout', 'write_layout', 'layout_summary', 'check']
 
 # %% ../nbs/00_schema.ipynb #7ceb9b2e
 IGNORE = -1                                  # target value for unlabelled cells and unused slots
@@ -112,7 +113,12 @@ def _save(self, path):
     return path
 
 @classmethod
-def _load(cls, path): return cls.from_dict(json.loads(Path(path).read_text()))
+def _load(cls, path):
+    "Read a schema JSON file; a clear error naming the file when it is not one."
+    try: return cls.from_dict(json.loads(Path(path).read_text()))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
+        if isinstance(e, SchemaError): raise
+        raise SchemaError(f"{path}: not a schema file ({type(e).__name__}: {e}); use the schema.json of a model folder") from None
 
 Schema.to_dict, Schema.from_dict, Schema.save, Schema.load = _to_dict, _from_dict, _save, _load
 Schema.__eq__ = lambda self, o: isinstance(o, Schema) and self.to_dict() == o.to_dict()
@@ -173,7 +179,8 @@ def read_category_attributes(data_dir) -> pd.DataFrame:
     "Read `category_attributes.parquet`, with a clear error if absent or malformed."
     p = Path(data_dir) / CAT_ATTR_FILE
     if not p.exists(): raise SchemaError(f"{p}: file not found")
-    df = pd.read_parquet(p)
+    try: df = pd.read_parquet(p)
+    except Exception as e: raise SchemaError(f"{p}: cannot read it as parquet ({type(e).__name__}: {str(e)[:200]})") from None
     for col in ("Category", "Output_attribute_list"):
         if col not in df.columns: raise SchemaError(f"{p}: missing column {col!r} (has {list(df.columns)})")
     return df
@@ -182,7 +189,10 @@ def read_table(path, required=("id", "Category")) -> pd.DataFrame:
     "Read a layout CSV keeping empty cells as NaN, with clear errors for a missing file or columns."
     path = Path(path)
     if not path.exists(): raise SchemaError(f"{path}: file not found")
-    df = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={s: object for s in SLOTS})
+    if path.is_dir(): raise SchemaError(f"{path}: is a folder, not a CSV file")
+    try: df = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={s: object for s in SLOTS})
+    except pd.errors.EmptyDataError: raise SchemaError(f"{path}: empty file (0 bytes, not even a header); rewrite it with a header line {', '.join(required)}") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as e: raise SchemaError(f"{path}: cannot parse it as CSV ({type(e).__name__}: {str(e).strip()[:200]})") from None
     miss = [c for c in required if c not in df.columns]
     if miss: raise SchemaError(f"{path}: missing column(s) {miss} (has {list(df.columns)})")
     return df
@@ -226,10 +236,30 @@ def _check_table(df, name, attributes, img_dir, problems, schema=None, labelled=
                 if image_name(i) not in have:
                     problems.append(f"{name}: row {r} (id {i}): image {Path(img_dir) / image_name(i)} not found")
 
+# %% ../nbs/00_schema.ipynb #a0c5e002
+def _decode_error(p):
+    from fashion_nb.runtime import load_letterboxed     # the decoder training and prediction use (EXIF included)
+    try: load_letterboxed(p, 32); return None
+    except Exception as e: return str(e)
+
+def undecodable_images(paths,             # image files to decode
+                       workers: int = None, # decoding threads (default: cores)
+                       desc: str = "decoding images", # progress bar label (shown only on a terminal)
+                      ) -> dict:
+    "path -> error message for every image in `paths` that cannot be decoded (empty: all decode)."
+    from tqdm.auto import tqdm
+    paths = list(paths)
+    with ThreadPoolExecutor(workers or os.cpu_count() or 1) as ex:
+        errs = list(tqdm(ex.map(_decode_error, paths, chunksize=16), total=len(paths), desc=desc,
+                         disable=not sys.stderr.isatty(), leave=False))
+    return {p: e for p, e in zip(paths, errs) if e is not None}
+
 # %% ../nbs/00_schema.ipynb #114ad812
 def validate_layout(data_dir,              # folder in the competition layout
                     schema: Schema = None, # if given, train values must be in its vocabulary
                     images: bool = True,   # check that every referenced image exists
+                    decode: bool = False,  # also decode every image (in parallel) and name each one that fails
+                    tables=("train.csv", "test.csv"), # which tables to check (train/evaluate check train.csv only)
                    ) -> list:
     "Every problem found in `data_dir`, as messages naming file, row and column (empty list: valid)."
     d, problems = Path(data_dir), []
@@ -243,18 +273,24 @@ def validate_layout(data_dir,              # folder in the competition layout
                 problems.append(f"{CAT_ATTR_FILE}: category {r.Category!r}: No_of_attribute {r.No_of_attribute} "
                                 f"but {len(attributes[r.Category])} attribute names")
     for name, labelled, req in [("train.csv", True, TRAIN_COLS), ("test.csv", False, ("id", "Category"))]:
+        if name not in tables: continue
         try: df = read_table(d / name, required=req if labelled else req)
         except SchemaError as e: problems.append(str(e)); continue
         img = d / name.replace(".csv", "_images") if images else None
         _check_table(df, name, attributes, img, problems, schema=schema, labelled=labelled)
+        if img is not None and decode and img.is_dir():
+            rows = [(r, i, img / image_name(i)) for r, i in enumerate(df["id"])]
+            bad = undecodable_images([p for _, _, p in rows if p.is_file()], desc=f"decoding {name} images")
+            problems += [f"{name}: row {r} (id {i}): {bad[p]}" for r, i, p in rows if p in bad]
     return problems
 
 # %% ../nbs/00_schema.ipynb #90c51d08
-def check_layout(data_dir, schema=None, images=True):
-    "Raise `SchemaError` listing every problem of `data_dir`; return the schema built from it when valid."
-    problems = validate_layout(data_dir, schema=schema, images=images)
+def check_layout(data_dir, schema=None, images=True, tables=("train.csv", "test.csv")):
+    "Raise `SchemaError` listing every problem of `data_dir` (as `fashion-nb check` does); return its schema when valid."
+    problems = validate_layout(data_dir, schema=schema, images=images, tables=tables)
     if problems:
-        raise SchemaError(f"{data_dir}: {len(problems)} problem(s):\n  " + "\n  ".join(problems))
+        more = f"\n  ... and {len(problems) - 20} more (`fashion-nb check {data_dir}` lists them all)" if len(problems) > 20 else ""
+        raise SchemaError(f"{data_dir}: {len(problems)} problem(s), nothing done; fix them first:\n  " + "\n  ".join(problems[:20]) + more)
     return Schema.from_layout(data_dir)
 
 @classmethod
@@ -287,11 +323,12 @@ def layout_summary(data_dir) -> pd.DataFrame:
 
 # %% ../nbs/00_schema.ipynb #4e0d2326
 def check(data_dir,              # folder in the competition layout
-          schema_path: str = None # optional schema.json (e.g. of a trained model) whose vocabulary train values must fit
+          schema_path: str = None, # optional schema.json (e.g. of a trained model) whose vocabulary train values must fit
+          no_decode: bool = False, # only check that images exist (quick); by default every image is decoded
          ) -> int:
-    "Validate `data_dir`, print rows per category and split, and return 0 when valid, 1 with every problem listed."
+    "Validate `data_dir` (decoding every image), print rows per category and split; 0 when valid, 1 with every problem listed."
     schema = Schema.load(schema_path) if schema_path else None
-    problems = validate_layout(data_dir, schema=schema)
+    problems = validate_layout(data_dir, schema=schema, decode=not no_decode)
     if problems:
         print(f"{data_dir}: {len(problems)} problem(s)"); print("\n".join(f"  {p}" for p in problems))
         return 1

@@ -17,17 +17,19 @@ from fastai.callback.training import BnFreeze
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
-from .schema import Schema, SchemaError, read_table, validate_layout, TRAIN_COLS
-from .data import get_dls, outputs_dir, load_folds
+from .schema import Schema, SchemaError, read_table, validate_layout, check_layout, TRAIN_COLS
+from .runtime import atomic_dir, refuse_existing, check_choice, check_int
+from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
 from .augment import CategoryAugment, mix_callback
 from .imbalance import class_weights, sample_weights
 
 # %% auto #0
-__all__ = ['cpu_has_native_bf16', 'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed',
-           'make_learner', 'unfreeze_schedule', 'group_lrs', 'fit_gradually', 'majority_baseline', 'package_versions',
-           'per_head_figure', 'is_rank0', 'distributed', 'synthetic_default', 'train', 'predict_probs', 'evaluate',
+__all__ = ['MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'cpu_has_native_bf16', 'resolve_precision', 'CPUBf16',
+           'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule', 'group_lrs',
+           'fit_gradually', 'majority_baseline', 'package_versions', 'per_head_figure', 'is_rank0', 'distributed',
+           'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
            'train_cli', 'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #640992b9
@@ -153,6 +155,7 @@ def distributed(learn):
     "fastai's `distrib_ctx` when launched with several processes, else a no-op context."
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
+    import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
     from fashion_nb.pipeline import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
 
@@ -167,6 +170,24 @@ def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Pa
         if d.exists(): shutil.rmtree(d)
         os.replace(tmp, d)
     return d
+
+# %% ../nbs/07_train.ipynb #b7a1c002
+MIX_KINDS = ("none", "mixup", "cutmix")
+IMBALANCE_KINDS = ("none", "weights", "sampler")
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+
+def is_model_dir(d) -> bool:
+    "Whether folder `d` holds a model folder written by `train` (config.json + weights.pth)."
+    return (Path(d) / "config.json").is_file() and (Path(d) / "weights.pth").is_file()
+
+def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3):
+    "Raise a `ValueError` naming the option at fault, before any work."
+    check_int(n_folds, "--n-folds", 2); check_int(fold, "--fold", 0)
+    if fold >= n_folds: raise ValueError(f"--fold {fold} is outside 0..{n_folds - 1} (--n-folds {n_folds})")
+    check_int(epochs, "--epochs", 1); check_int(batch_size, "--batch-size", 1); check_int(img_size, "--img-size", 32)
+    check_int(patience, "--patience", 0)
+    check_choice(mix, MIX_KINDS, "--mix"); check_choice(imbalance, IMBALANCE_KINDS, "--imbalance")
+    check_choice(precision, PRECISIONS, "--precision")
 
 # %% ../nbs/07_train.ipynb #8ff7d5a3
 def train(data_dir=None,                 # folder in the competition layout (None: a small synthetic set)
@@ -195,67 +216,71 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           seed: int = 42,
           num_workers: int = 0,
           extra_cbs=(),                  # more fastai callbacks (e.g. Optuna pruning)
+          overwrite: bool = False,       # replace an earlier model folder at `out` (a non-model folder is never replaced)
+          holdout: int = 0,              # rows set aside before the folds are cut: no fold trains on them
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
     t0 = time.time()
+    check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience)
     if data_dir is None: data_dir = synthetic_default()
     data_dir = Path(data_dir)
     if not data_dir.is_dir(): raise FileNotFoundError(f"{data_dir}: data folder not found")
-    if not 0 <= fold < n_folds: raise ValueError(f"fold {fold} is outside 0..{n_folds - 1}")
+    schema = check_layout(data_dir, tables=("train.csv",))    # the messages of `fashion-nb check`, before any work
     set_seed(seed, reproducible=True)
-    schema = Schema.from_layout(data_dir)
     # the model first: a bad name or weights fail before any image is decoded
     net = create_model(model, schema, pretrained=pretrained, weights=weights, dropout=dropout, head_hidden=head_hidden,
                        img_size=img_size)
     cfg = net.data_config
+    out = Path(out) if out else outputs_dir("models") / f"{model}_fold{fold}"
+    if is_rank0(): refuse_existing(out, overwrite, is_model_dir, "model folder")
     aug = CategoryAugment(schema, img_size) if augment else None
     table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
     y_all = schema.encode(table)
-    folds = load_folds(data_dir, schema, n_folds, seed)["fold"].to_numpy()
-    tr_rows = np.flatnonzero(folds != fold)
+    folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
+    tr_rows = np.flatnonzero((folds != fold) & (folds != HOLDOUT))
     sw = sample_weights(y_all[tr_rows], schema, table["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
     dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], augment=aug,
-                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed)
+                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed, holdout=holdout)
     if len(dls.valid_rows) == 0: raise ValueError(f"fold {fold} has no validation rows")
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
-    learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision)
-    loader_ips = loader_throughput(dls.train, 5)
-    mixcb = mix_callback(mix, mix_alpha)
-    with distributed(learn):
-        phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay,
-                               extra_cbs=[*([mixcb] if mixcb else []), *extra_cbs])
-    if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
-    probs, _ = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))
-    probs = probs.float().numpy()
-    y_val = y_all[dls.valid_rows]
-    table = score_table(y_val, probs, schema)
-    score = competition_score(y_val, probs, schema)
-    out = Path(out) if out else outputs_dir("models") / f"{model}_fold{fold}"
-    config = dict(arch=model, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]),
-                  interpolation=cfg.get("interpolation"), dropout=dropout, head_hidden=head_hidden, fold=fold,
-                  n_folds=n_folds, epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body,
-                  body_decay=body_decay, mix=mix, mix_alpha=mix_alpha, augment=augment, imbalance=imbalance,
-                  label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, precision=learn.precision,
-                  weights_source=learn.model.weights_source, data_dir=str(data_dir))
-    metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
-                   n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
-                   weights_source=learn.model.weights_source, precision=learn.precision, seed=seed,
-                   seconds=round(time.time() - t0, 1), versions=package_versions(),
-                   per_head=table.to_dict(orient="records"))
-    tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-    if tmp.exists(): shutil.rmtree(tmp)
-    save_model_dir(tmp, learn.model, config)
-    oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(schema.n_classes)])
-    tab = dls.table.iloc[dls.valid_rows]
-    oof.insert(0, "fold", fold); oof.insert(0, "Category", tab["Category"].to_numpy()); oof.insert(0, "id", tab["id"].to_numpy())
-    oof.to_parquet(tmp / "oof.parquet", index=False)
-    (tmp / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
-    per_head_figure(table, tmp / "per_head_f1.png", f"{model} fold {fold}: score {score:.3f}")
-    if out.exists(): shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True); os.replace(tmp, out)
-    shutil.rmtree(learn.path, ignore_errors=True)
-    metrics["out"] = str(out)
-    return metrics
+    scratch = atomic_dir(out, overwrite, is_model_dir, "model folder") if is_rank0() else tempfile.TemporaryDirectory()
+    with scratch as work:                     # best.pth and the model files live here until the rename
+        work = Path(work)
+        learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision, path=work)
+        loader_ips = loader_throughput(dls.train, 5)
+        mixcb = mix_callback(mix, mix_alpha)
+        with distributed(learn):
+            phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay,
+                                   extra_cbs=[*([mixcb] if mixcb else []), *extra_cbs])
+        if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
+        with learn.removed_cbs([c for c in learn.cbs if isinstance(c, (CPUBf16, MixedPrecision))]):   # OOF in fp32, as exported
+            probs, _ = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))
+        probs = probs.float().numpy()
+        y_val = y_all[dls.valid_rows]
+        table = score_table(y_val, probs, schema)
+        score = competition_score(y_val, probs, schema)
+        config = dict(arch=model, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]),
+                      interpolation=cfg.get("interpolation"), dropout=dropout, head_hidden=head_hidden, fold=fold,
+                      n_folds=n_folds, epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body,
+                      body_decay=body_decay, mix=mix, mix_alpha=mix_alpha, augment=augment, imbalance=imbalance,
+                      label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, holdout=int(holdout), precision=learn.precision,
+                      weights_source=learn.model.weights_source, data_dir=str(data_dir))
+        metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
+                       n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
+                       weights_source=learn.model.weights_source, precision=learn.precision, seed=seed,
+                       seconds=round(time.time() - t0, 1), versions=package_versions(),
+                       per_head=table.to_dict(orient="records"))
+        tmp = work
+        save_model_dir(tmp, learn.model, config)
+        oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(schema.n_classes)])
+        tab = dls.table.iloc[dls.valid_rows]
+        oof.insert(0, "fold", fold); oof.insert(0, "Category", tab["Category"].to_numpy()); oof.insert(0, "id", tab["id"].to_numpy())
+        oof.to_parquet(tmp / "oof.parquet", index=False)
+        (tmp / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
+        per_head_figure(table, tmp / "per_head_f1.png", f"{model} fold {fold}: score {score:.3f}")
+        (tmp / "best.pth").unlink(missing_ok=True)                # the checkpoint is not part of the model folder
+        metrics["out"] = str(out)
+        return metrics
 
 # %% ../nbs/07_train.ipynb #8958d910
 def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train", bs=64) -> np.ndarray:
@@ -270,12 +295,13 @@ def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train"
 def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tuple:
     "(score, per-head table) of the model in `model_dir` on `data_dir` (one fold of it, or all rows)."
     net, cfg, schema = load_model_dir(model_dir)
-    problems = validate_layout(data_dir, schema=schema, images=False)
-    problems = [p for p in problems if not p.startswith("test.csv")]
-    if problems: raise SchemaError(f"{data_dir} does not fit the model's schema:\n  " + "\n  ".join(problems[:20]))
+    problems = validate_layout(data_dir, schema=schema, images=True, tables=("train.csv",))
+    if problems: raise SchemaError(f"{data_dir} does not fit the model's schema ({len(problems)} problem(s), nothing done):\n  " + "\n  ".join(problems[:20]))
     tab = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     if fold is not None:
-        f = load_folds(data_dir, schema, n_folds or cfg.get("n_folds", 5), cfg.get("seed", 42))["fold"].to_numpy()
+        n = check_int(n_folds or cfg.get("n_folds", 5), "--n-folds", 2)
+        if not 0 <= check_int(fold, "--fold", 0) < n: raise ValueError(f"--fold {fold} is outside 0..{n - 1} (the model's n_folds is {n})")
+        f = load_folds(data_dir, schema, n, cfg.get("seed", 42), cfg.get("holdout", 0))["fold"].to_numpy()
         tab = tab[f == fold]
     y = schema.encode(tab)
     probs = predict_probs(net, schema, data_dir, tab["id"], cfg["img_size"], cfg["mean"], cfg["std"])
@@ -292,12 +318,14 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               label_smoothing: float = 0., focal_gamma: float = 0.,
               random_init: bool = False, # do not load pretrained weights
               weights: str = None,       # local weights file for the body
-              patience: int = 3, precision: str = "auto", seed: int = 42) -> int:
+              patience: int = 3, precision: str = "auto", seed: int = 42,
+              overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
+             ) -> int:
     "Train one fold and write its model folder."
     m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
-              precision=precision, seed=seed)
+              precision=precision, seed=seed, overwrite=overwrite)
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
     return 0
 
