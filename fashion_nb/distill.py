@@ -145,7 +145,7 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
     best = max((a for a in scores if a not in ("ensemble", "student")), key=scores.get)
     res = dict(scores=scores, best_member=best, student_share_of_ensemble=scores["student"] / scores["ensemble"],
                n_rows=len(ids), students=students, teachers=[m["dir"] for m in members], data_dir=str(data_dir), options=kwargs)
-    (out / "distill.json").write_text(json.dumps(res, indent=1, default=float))
+    tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
     return res
 
 # %% ../nbs/16a_distill.ipynb #43075c63
