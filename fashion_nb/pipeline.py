@@ -337,7 +337,8 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
             import papermill as pm
             with harmless_lines_dropped(), environ(**step_env(step.name)):
                 pm.execute_notebook(str(step.notebook), str(out_nb), parameters=step.params, kernel_name="python3",
-                                    language="python", cwd=str(step.notebook.parent), progress_bar=False)
+                                    language="python", cwd=str(step.notebook.parent),
+                                    progress_bar=sys.stderr.isatty())   # a live bar of the cells on a terminal only
         else:
             env = {**os.environ, **step_env(step.name), "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
             r = subprocess.run([sys.executable, "-m", "papermill", str(step.notebook), str(out_nb), "-f", str(d / "params.json"),
