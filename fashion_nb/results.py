@@ -38,7 +38,7 @@ def load_records(folder) -> list:
 
 # %% ../nbs/12a_results.ipynb #0195778c
 def _fmt(v):
-    if isinstance(v, float): return f"{v:.4f}" if abs(v) < 10 else f"{v:.1f}"
+    if isinstance(v, float): return f"{v:.4g}"           # 0.6217, 17.85, 141.7: four significant digits
     return str(v)
 
 def results_markdown(records: list) -> str:
