@@ -74,20 +74,14 @@ def run_oof(model_dirs=None,      # model folders (None: the ensemble's members)
             data_dir=None,        # folder with train.csv (None: the members' config data_dir)
            ) -> dict:
     "OOF rows of model folders: ids, Category, fold, targets y, per-arch probabilities and the ensemble's P (cross-fitted when saved)."
-    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets, load_ensemble, combine
+    from fashion_nb.ensemble import read_oof, members_oof, oof_targets, load_ensemble, combine
     ens = load_ensemble(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else ensemble
     ens_dir = None if ensemble is None or isinstance(ensemble, dict) else (Path(ensemble) if Path(ensemble).is_dir() else Path(ensemble).parent)
     if not model_dirs:
         if ens is None: raise ValueError("run_oof: give model folders or an ensemble")
         model_dirs = [m["dir"] for m in ens["members"]]
-    members = [read_member(d) for d in model_dirs]
-    schema = members_schema(members)
-    data_dir = data_dir or members[0]["data_dir"]
-    if data_dir is None: raise ValueError(f"no data_dir given and {members[0]['dir']}/config.json names none")
-    oofs = arch_oof(members, schema); archs = list(oofs)
-    ids = sorted(set.intersection(*(set(o.index) for o in oofs.values())))
-    if not ids: raise ValueError(f"the architectures' OOF predictions share no rows: {[(a, len(o)) for a, o in oofs.items()]}")
-    fold = pd.concat([read_oof(m["dir"], schema)[["id", "fold"]] for m in members]).drop_duplicates("id").set_index("id")["fold"]
+    members, schema, data_dir, oofs, ids = members_oof(model_dirs, data_dir); archs = list(oofs)
+    fold = oofs[archs[0]]["fold"]
     pc = [f"p{j}" for j in range(schema.n_classes)]
     P_arch = {a: oofs[a].loc[ids, pc].to_numpy(np.float64) for a in archs}
     ens = ens or dict(archs=archs, weights={a: 1 / len(archs) for a in archs}, per_head=None)

@@ -11,7 +11,7 @@ from .schema import Schema, SchemaError, read_table, IGNORE, TRAIN_COLS
 from .model import f1_micro_macro, harmonic
 
 # %% auto #0
-__all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets',
+__all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets', 'members_oof',
            'simplex_ascent', 'fit_head_weights', 'class_weights', 'combine', 'fit_weights', 'crossfit_groups',
            'fit_ensemble', 'score_frame', 'save_ensemble', 'load_ensemble']
 
@@ -77,6 +77,17 @@ def oof_targets(data_dir, ids, schema: Schema) -> np.ndarray:
     miss = [i for i in ids if i not in train.index]
     if miss: raise SchemaError(f"{Path(data_dir) / 'train.csv'}: {len(miss)} OOF id(s) not found, e.g. {miss[:10]}")
     return schema.encode(train.loc[list(ids)].reset_index(), source=str(Path(data_dir) / "train.csv"))
+
+def members_oof(model_dirs: list, data_dir=None) -> tuple:
+    "(members, schema, data_dir, arch -> OOF table, the ids every architecture covers) of model folders."
+    members = [read_member(d) for d in model_dirs]
+    schema = members_schema(members)
+    data_dir = data_dir or members[0]["data_dir"]
+    if data_dir is None: raise ValueError(f"no data_dir given and {members[0]['dir']}/config.json names none")
+    oofs = arch_oof(members, schema)
+    ids = sorted(set.intersection(*(set(o.index) for o in oofs.values())))
+    if not ids: raise ValueError(f"the architectures' OOF predictions share no rows: {[(a, len(o)) for a, o in oofs.items()]}")
+    return members, schema, data_dir, oofs, ids
 
 # %% ../nbs/08_ensemble.ipynb #1cb88a6c
 def simplex_ascent(evaluate,            # weights [k] -> score (higher is better)
@@ -181,13 +192,7 @@ def fit_ensemble(model_dirs: list,          # model folders (each with config.js
                 ) -> dict:
     "Ensemble weights fitted on out-of-fold predictions; its score cross-fitted over folds; a table of every member."
     if not model_dirs: raise ValueError("fit_ensemble: no model folders given")
-    members = [read_member(d) for d in model_dirs]
-    schema = members_schema(members)
-    data_dir = data_dir or members[0]["data_dir"]
-    if data_dir is None: raise ValueError(f"no data_dir given and {members[0]['dir']}/config.json names none")
-    oofs = arch_oof(members, schema); archs = list(oofs)
-    ids = sorted(set.intersection(*(set(o.index) for o in oofs.values())))
-    if not ids: raise ValueError(f"the architectures' OOF predictions share no rows: {[(a, len(o)) for a, o in oofs.items()]}")
+    members, schema, data_dir, oofs, ids = members_oof(model_dirs, data_dir); archs = list(oofs)
     y = oof_targets(data_dir, ids, schema)
     pcols = [f"p{j}" for j in range(schema.n_classes)]
     P = [oofs[a].loc[ids, pcols].to_numpy(np.float64) for a in archs]
