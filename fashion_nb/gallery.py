@@ -26,7 +26,9 @@ def confident_errors(y: np.ndarray, Q: np.ndarray, k: int = 8) -> np.ndarray:
     w = np.flatnonzero(pred != y)
     return w[np.argsort(-conf[w], kind="stable")][:k]
 
-# %% ../nbs/15b_gallery.ipynb #1751dbbe
+# %% ../nbs/15b_gallery.ipynb #3d1e6eaf
+def _short(v, n=14): v = str(v); return v if len(v) <= n else v[:n - 1] + "~"
+
 def _thumb(ax, path, lines, size=96):
     from fashion_nb.runtime import load_letterboxed, ImageError
     try: ax.imshow(load_letterboxed(path, size))
@@ -68,7 +70,7 @@ def head_gallery(oof: dict,            # from `run_oof`
         ax = fig.add_subplot(gs[2, i])
         if i < len(err):
             r = err[i]; rid = oof["ids"][m[r]]
-            _thumb(ax, img_dir / image_name(rid), [f"id {rid}", f"given {h.classes[y[r]]}"[:22], f"pred {h.classes[pred[r]]} {Qh[r].max():.2f}"[:22]])
+            _thumb(ax, img_dir / image_name(rid), [f"id {rid}", f"given {_short(h.classes[y[r]])}", f"pred {_short(h.classes[pred[r]])} {Qh[r].max():.2f}"])
         else: ax.axis("off")
         if i == 0: ax.set_ylabel("most confident\nerrors", fontsize=7)
     sus = issues[issues["head"] == h.name].head(k) if issues is not None and len(issues) else pd.DataFrame()
@@ -78,7 +80,7 @@ def head_gallery(oof: dict,            # from `run_oof`
         if i < len(sus):
             s = sus.iloc[i]; r = pos.get(int(s["id"]))
             q = f" {Q[r, h.offset + h.classes.index(str(s['suggested']))]:.2f}" if r is not None and str(s["suggested"]) in h.classes else ""
-            _thumb(ax, img_dir / image_name(s["id"]), [f"id {s['id']}", f"given {s['given']}"[:22], f"suggest {s['suggested']}{q}"[:22]])
+            _thumb(ax, img_dir / image_name(s["id"]), [f"id {s['id']}", f"given {_short(s['given'])}", f"suggest {_short(s['suggested'])}{q}"])
         else: ax.axis("off")
         if i == 0: ax.set_ylabel("suspected\nlabel issues", fontsize=7)
     if path: fig.savefig(path, dpi=80, bbox_inches="tight"); plt.close(fig)
