@@ -230,9 +230,10 @@ def check_calibration(cal: dict, schema: Schema, source="calibration"):
 
 def calibrate_probs(P: np.ndarray,      # probabilities [n, n_classes], heads concatenated in schema order
                     calibration: dict,  # from `fit_calibration` / `load_calibration`
-                    schema: Schema) -> np.ndarray:
+                    schema: Schema,
+                    check: bool = True) -> np.ndarray:  # False: the caller checked the label space once (a loaded Predictor)
     "Calibrated probabilities: each head's temperature applied."
-    check_calibration(calibration, schema)
+    if check: check_calibration(calibration, schema)
     P = np.asarray(P); out = np.array(P, dtype=np.float32, copy=True)
     for h in schema.heads:
         T = calibration["heads"][h.name]["temperature"]
@@ -283,7 +284,7 @@ def attach_calibration(card_path,      # an exported model card (X.card.json)
 def reliability_figure(P_before: np.ndarray, P_after: np.ndarray, y: np.ndarray, schema: Schema, path=None,
                        title: str = "", n_bins: int = 15):
     "Pooled reliability diagram (top-label) of every head, before and after calibration; saved to `path` if given."
-    import matplotlib; import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     fig, (ax, ax2) = plt.subplots(2, 1, figsize=(4.6, 5.2), gridspec_kw=dict(height_ratios=[3, 1]), sharex=True)
     edges = np.linspace(0, 1, n_bins + 1); mid = (edges[1:] + edges[:-1]) / 2
     for P, lab, col in ((P_before, "before", "tab:red"), (P_after, "after (cross-fitted)", "tab:blue")):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_cli.ipynb #d8a014fa
 from __future__ import annotations
-import os, re, sys, ast, argparse, textwrap, pickle, importlib, importlib.util, inspect, warnings
+import os, re, sys, ast, argparse, textwrap, pickle, importlib, importlib.util, inspect
 from pathlib import Path
 from fastcore.script import anno_parser
 from .console import quiet_warnings, plain_progress

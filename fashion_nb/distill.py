@@ -7,14 +7,13 @@ from __future__ import annotations
 import json, os, shutil, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-import torch.nn.functional as F
-from .schema import Schema, read_table, TRAIN_COLS, IGNORE
-from .data import get_dls, image_cache, load_folds, AttributeDataset
+from .schema import Schema, read_table, IGNORE
+from .data import get_dls, image_cache, AttributeDataset
 from .model import create_model, head_probs, competition_score, save_model_dir
 from .train import make_learner, unfreeze_schedule, group_lrs, package_versions
 from .augment import CategoryAugment
 from .export import ensemble_graph, torch_predict
-from .runtime import run_batches, outputs_dir
+from .runtime import run_batches
 from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_heads
 
 # %% auto #0

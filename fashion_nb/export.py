@@ -289,7 +289,8 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
             drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
             par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
                        argmax_agreement=argmax_agreement(p_onnx, p8, y, schema) if y is not None else None,
-                       float_stages=fs, int8_target=int8_target, max_drop=max_drop, int8_refused=bool(drop is None or drop > max_drop),
+                       float_stages=fs, int8_target=int8_target, max_drop=max_drop,        # accepted or refused on the selection rows
+                       int8_refused=bool(tries[-1]["int8_drop"] is None or tries[-1]["int8_drop"] > max_drop),
                        selection=dict(rows=f"validation fold {first.get('fold')} of {Path(first['dir']).name}", n=len(Xs),
                                       score_onnx=s_sel, int8_tries=tries))
             if Xt is not None:
@@ -319,8 +320,9 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
         for t in (tmp32, tmp8):
             if t.exists(): t.unlink()
     if int8 and par["int8_refused"]:
-        raise ParityError(f"INT8 model refused: parity-row score {par['score_int8']} vs fp32 {par['score_onnx']} "
-                          f"(drop {par['int8_drop']}, max_drop {max_drop}); {out} (fp32) and {card_path(out)} were written")
+        t = par["selection"]["int8_tries"][-1]
+        raise ParityError(f"INT8 model refused: selection-row score {t['score_int8']} vs fp32 {par['selection']['score_onnx']} "
+                          f"(drop {t['int8_drop']}, max_drop {max_drop}); {out} (fp32) and {card_path(out)} were written")
     return card
 
 # %% ../nbs/09_export.ipynb #0c2377e5

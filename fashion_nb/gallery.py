@@ -43,7 +43,7 @@ def head_gallery(oof: dict,            # from `run_oof`
     "One head's figure: confusion of its most confused classes, per-class F1, confident errors, suspected label issues."
     import matplotlib.pyplot as plt
     from sklearn.metrics import f1_score
-    schema, h = oof["schema"], oof["schema"].heads[j]
+    h = oof["schema"].heads[j]
     m = np.flatnonzero(oof["y"][:, j] != IGNORE)
     y, Qh = oof["y"][m, j], Q[m, h.sl]; pred = Qh.argmax(1)
     fig = plt.figure(figsize=(max(10, 1.3 * k), 8.6))

@@ -26,7 +26,7 @@ class Predictor:
         self.calibration = calibration    # per-head temperatures and thresholds (`fashion_nb.calibrate`), applied in __call__
     def __call__(self, x):
         p = self.predict(np.ascontiguousarray(x))
-        return calibrate_probs(p, self.calibration, self.schema) if self.calibration else p
+        return calibrate_probs(p, self.calibration, self.schema, check=False) if self.calibration else p   # checked at load
     def __repr__(self): return f"Predictor({self.kind}{', calibrated' if self.calibration else ''}, {self.size}px, {self.schema})"
 
 def read_card(onnx_path) -> dict:

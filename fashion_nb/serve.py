@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from .runtime import load_letterboxed, ImageError
-from .predict import Predictor, load_predictor, read_card
+from .predict import load_predictor, read_card
 
 # %% auto #0
 __all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'attributes_of', 'Service', 'read_body',

@@ -17,7 +17,7 @@ from fastai.callback.training import BnFreeze
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
-from .schema import Schema, SchemaError, read_table, validate_layout, check_layout, TRAIN_COLS
+from .schema import SchemaError, read_table, validate_layout, check_layout, TRAIN_COLS
 from .runtime import atomic_dir, refuse_existing, check_choice, check_int
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
