@@ -179,7 +179,8 @@ def get_dls(data_dir,                     # folder in the competition layout
         if len(sample_weights) != len(tr): raise ValueError(f"sample_weights has {len(sample_weights)} entries for {len(tr)} training rows")
         tdl = WeightedDL(tds, wgts=np.asarray(sample_weights, dtype=float), shuffle=True, drop_last=True, **kw)
     else: tdl = DataLoader(tds, shuffle=True, drop_last=len(tr) > bs, **kw)
-    vdl = DataLoader(vds, shuffle=False, **{**kw, "bs": bs * 2})
+    vdl = DataLoader(vds, shuffle=False, **{**kw, "bs": bs * 2, "after_batch": Pipeline([Normalize01(mean, std)])})  # its own
+    # pipeline: WeightedDL (a TfmdDL) sets up the one it is given for its own batches, which left the validation batches unnormalised
     dls = DataLoaders(tdl, vdl, device=kw["device"])
     dls.schema, dls.train_rows, dls.valid_rows, dls.table = schema, tr, va, train
     return dls
