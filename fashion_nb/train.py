@@ -378,12 +378,18 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               weights: str = None,       # local weights file for the body
               patience: int = 3, precision: str = "auto", seed: int = 42,
               overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
+              schedule: str = "gradual", # unfreezing: gradual | last | two_phase | heads
+              select: str = "best",      # keep the best-scoring epoch (best, early stopping) or the last (last)
+              ema: float = 0.,           # weight EMA decay (0: off)
+              degrade: float = 0.,       # share of training images degraded (low resolution, JPEG)
+              no_augment: bool = False,  # turn the per-category augmentation off
              ) -> int:
     "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
     m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
-              precision=precision, seed=seed, overwrite=overwrite)
+              precision=precision, seed=seed, overwrite=overwrite, schedule=schedule, select=select, ema=ema,
+              degrade=degrade, augment=not no_augment)
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
     return 0
 
