@@ -16,13 +16,13 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from .runtime import load_letterboxed, ImageError
-from .predict import load_predictor, read_card
+from .predict import load_predictor, read_card, attributes_of, deployed_model
 
 # %% auto #0
-__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'attributes_of', 'Service', 'read_body',
-           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route',
-           'create_app', 'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving',
-           'load_requests', 'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
+__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'read_body', 'read_uploads',
+           'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route', 'create_app',
+           'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving', 'load_requests',
+           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -112,14 +112,6 @@ async def _loop(self: MicroBatcher):
             else: fut.set_result(out[k])
 
 # %% ../nbs/16_serve.ipynb #292b6380
-def attributes_of(schema, probs: np.ndarray, category: str) -> dict:
-    "{attribute: {value, probability}} of one image's probabilities `probs` [n_classes] for `category`."
-    out = {}
-    for h in schema.heads_for(category):
-        j = int(probs[h.sl].argmax())
-        out[h.attribute] = dict(value=h.classes[j], probability=round(float(probs[h.offset + j]), 4))
-    return out
-
 class Service:
     "A `Predictor` behind a `MicroBatcher`, with a decoding thread pool and the request limits."
     def __init__(self, model,                   # .onnx file with its card, or a `Predictor`
@@ -277,7 +269,7 @@ def app_from_env() -> FastAPI:
     return create_app(**_json.loads(os.environ["FASHION_NB_SERVE"]))
 
 # %% ../nbs/16_serve.ipynb #b9cf3665
-def serve_cli(model: str = None,            # .onnx file with its card (e.g. outputs/runs/<run>/export/model.int8.onnx)
+def serve_cli(model: str = None,            # .onnx file with its card, or a run folder (outputs/runs/<run>): its deployment default
               host: str = "127.0.0.1",      # address to listen on
               port: int = 8000,
               workers: int = 1,             # server processes, each with its own ONNX Runtime session
@@ -290,7 +282,8 @@ def serve_cli(model: str = None,            # .onnx file with its card (e.g. out
              ) -> int:
     "Serve an exported model over HTTP, with a page to try photos at /; POST /predict, POST /predict/batch, GET /health, GET /model."
     import uvicorn
-    if not model: raise ValueError("serve: --model FILE.onnx is required")
+    if not model: raise ValueError("serve: --model FILE.onnx (or a run folder) is required")
+    if Path(model).is_dir(): model = str(deployed_model(model))        # a run folder: the model its summary names
     if not Path(model).is_file(): raise FileNotFoundError(f"serve: model not found: {model}")
     if workers < 1 or max_batch < 1 or max_queue < 1 or max_upload_mb <= 0 or batch_window_ms < 0:
         raise ValueError("serve: --workers, --max-batch and --max-queue must be >= 1, --max-upload-mb > 0, --batch-window-ms >= 0")
@@ -472,7 +465,7 @@ def loadtest_table(r: dict) -> str:
                      f"{f(x['p50_ms'])} {f(x['p95_ms'])} {f(x['p99_ms'])} {x['requests_per_s']:7.1f}" + (f"  ({x['skipped']} skipped)" if x["skipped"] else ""))
     return "\n".join(lines)
 
-def loadtest_cli(model: str = None,          # .onnx file with its card
+def loadtest_cli(model: str = None,          # .onnx file with its card, or a run folder (its deployment default)
                  n: int = 400,               # requests per run
                  concurrency: str = "1,4,16",# client counts, comma-separated
                  bad_share: float = 0.1,     # share of malformed requests in the second run of each concurrency
@@ -485,7 +478,8 @@ def loadtest_cli(model: str = None,          # .onnx file with its card
                  threads: int = None,        # server: ONNX Runtime threads per worker
                 ) -> int:
     "Load-test `fashion-nb serve` on 127.0.0.1: latency percentiles, throughput and errors at each concurrency."
-    if not model: raise ValueError("loadtest: --model FILE.onnx is required")
+    if not model: raise ValueError("loadtest: --model FILE.onnx (or a run folder) is required")
+    if Path(model).is_dir(): model = str(deployed_model(model))
     if not Path(model).is_file(): raise FileNotFoundError(f"loadtest: model not found: {model}")
     try: cs = [int(c) for c in str(concurrency).split(",")]
     except ValueError: raise ValueError(f"loadtest: --concurrency {concurrency!r}: give client counts like 1,4,16") from None
