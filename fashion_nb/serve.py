@@ -22,7 +22,7 @@ from .predict import load_predictor, read_card, attributes_of, deployed_model
 __all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'read_body', 'read_uploads',
            'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route', 'create_app',
            'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving', 'load_requests',
-           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
+           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_figures', 'loadtest_cli']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -465,6 +465,17 @@ def loadtest_table(r: dict) -> str:
                      f"{f(x['p50_ms'])} {f(x['p95_ms'])} {f(x['p99_ms'])} {x['requests_per_s']:7.1f}" + (f"  ({x['skipped']} skipped)" if x["skipped"] else ""))
     return "\n".join(lines)
 
+def loadtest_figures(r: dict) -> dict:
+    "The load test's headline figures (per concurrency, with and without malformed requests) for a result record."
+    figs = {}
+    for x in r["runs"]:
+        k = f"c{x['concurrency']}" + (f"_bad{round(100 * x['bad_share'])}" if x["bad_share"] else "")
+        figs.update({f"{k}_p50_ms": x["p50_ms"], f"{k}_p95_ms": x["p95_ms"], f"{k}_p99_ms": x["p99_ms"], f"{k}_req_per_s": x["requests_per_s"],
+                     f"{k}_errors": x["errors"]})
+        if x["bad_share"]: figs[f"{k}_malformed_4xx"] = f"{x['malformed_4xx']}/{x['malformed']}"
+    figs["server_rss_mb"] = r.get("server_rss_mb")
+    return figs
+
 def loadtest_cli(model: str = None,          # .onnx file with its card, or a run folder (its deployment default)
                  n: int = 400,               # requests per run
                  concurrency: str = "1,4,16",# client counts, comma-separated
@@ -476,6 +487,7 @@ def loadtest_cli(model: str = None,          # .onnx file with its card, or a ru
                  max_batch: int = 32,        # server: images per ONNX Runtime call at most
                  batch_window_ms: float = 5.,# server: longest wait for requests being decoded
                  threads: int = None,        # server: ONNX Runtime threads per worker
+                 record: str = None,         # also write the figures as a result record (e.g. results/loadtest_default.json)
                 ) -> int:
     "Load-test `fashion-nb serve` on 127.0.0.1: latency percentiles, throughput and errors at each concurrency."
     if not model: raise ValueError("loadtest: --model FILE.onnx (or a run folder) is required")
@@ -487,4 +499,11 @@ def loadtest_cli(model: str = None,          # .onnx file with its card, or a ru
     opts = dict(workers=workers, max_batch=max_batch, batch_window_ms=batch_window_ms, **({"threads": threads} if threads else {}))
     r = loadtest(model, n=n, concurrency=cs, bad_share=bad_share, data_dir=data_dir, max_seconds=max_seconds, **opts)
     print(_json.dumps(r) if json else loadtest_table(r))
+    if record:
+        from fashion_nb.results import save_record
+        card = read_card(model); ens = card.get("ensemble") or {}
+        save_record(record, f"`fashion-nb serve` of {Path(model).name} ({len(ens.get('members') or [])} member(s): {', '.join(ens.get('archs') or [])}; "
+                            f"{card['preprocessing']['size']} px) over HTTP on 127.0.0.1: one image per request, {n} requests per run at "
+                            f"{', '.join(map(str, cs))} concurrent client(s), then with {bad_share:.0%} malformed requests (client and server share the machine)",
+                    "timings only: the data folder's test images, cycled; errors counted over every request", loadtest_figures(r))
     return 0
