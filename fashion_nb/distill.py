@@ -180,7 +180,7 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
             data_dir=None,      # default: the members' data_dir
             ensemble=None,      # the ensemble's weights.json (or folder): its cross-fitted OOF is the reference score; None: equal architecture weights
             deploy: bool = True,           # also train the deployment student on every fold and score it on the hold-out
-            deploy_targets: str = "teachers", # its training rows' targets: "teachers" (every member's prediction) or "oof" (the ensemble's cross-fitted OOF)
+            deploy_targets: str = "oof",   # its training rows' targets: "oof" (the ensemble's cross-fitted OOF; the teachers without one) or "teachers" (every member's prediction)
             **kwargs) -> dict:  # `train_student` options (arch, epochs, img_size, hard, temperature, ...)
     "Cross-fitted students, one per fold, scored against the ensemble and each architecture on the same OOF rows; then the deployment student on the hold-out."
     members = [read_member(d) for d in model_dirs]; c0 = _config(model_dirs[0])
@@ -203,14 +203,14 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
                students=students, teachers=[m["dir"] for m in members], data_dir=str(data_dir), options=kwargs)
     ho = holdout_ids(model_dirs[0], data_dir)
     if deploy and ho:
-        if deploy_targets == "oof" and eoof is None: raise ValueError("distill: deploy_targets='oof' needs the ensemble's oof.parquet (give ensemble=)")
-        st = train_student(data_dir, list(model_dirs), HOLDOUT, n_folds, out / "student", **kw,
-                           train_targets=eoof if deploy_targets == "oof" else None)
+        oof = deploy_targets == "oof" and eoof is not None
+        st = train_student(data_dir, list(model_dirs), HOLDOUT, n_folds, out / "student", **kw, train_targets=eoof if oof else None)
         hs = dict(ensemble=score(ho, teacher_probs(model_dirs, data_dir, "train", ho, ensemble=ensemble)), student=st["score"],
                   **{_name(m["dir"]): score(ho, teacher_probs([m["dir"]], data_dir, "train", ho)) for m in members})
         one = max((k for k in hs if k not in ("ensemble", "student")), key=hs.get)
         res["holdout"] = dict(scores=hs, best_member=one, best_member_dir=next(m["dir"] for m in members if _name(m["dir"]) == one),
-                              student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"], targets=deploy_targets,
+                              student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"],
+                              targets="the ensemble's cross-fitted OOF" if oof else "every member's predictions (in-sample)",
                               rows="hold-out rows: set aside before the folds, no member, ensemble weight or student trained on them")
     tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
     return res
@@ -299,7 +299,7 @@ def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose t
                 epochs: int = 4,
                 img_size: int = 128,
                 hard: float = 0.5,      # weight of the labels against the teachers' probabilities
-                deploy_targets: str = "teachers", # the deployment student's training-row targets: teachers | oof
+                deploy_targets: str = "oof", # the deployment student's training-row targets: oof (the ensemble's cross-fitted OOF) | teachers
                ) -> int:
     "Distil a run's ensemble into one student: cross-fitted per fold, then trained on every fold, exported and timed against the ensemble."
     if not run: raise ValueError("distill: --run RUN_DIR (a run folder with train_<arch>_fold<k> members) is required")

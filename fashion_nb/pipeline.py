@@ -39,7 +39,7 @@ DEFAULT_CONFIG = {
                 "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
     "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
     "distill": {"arch": "tf_efficientnet_lite0", "epochs": None, "img_size": None,   # the optional distill stage's student (16a_distill); None: the members' (train)
-                "hard": 0.5, "deploy_targets": "teachers"},  # weight of the labels in its targets; the deployment student's targets: teachers | oof
+                "hard": 0.5, "deploy_targets": "oof"},  # weight of the labels in its targets; the deployment student's targets: oof | teachers
     "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
     "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
