@@ -261,6 +261,10 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
     if ensemble_onnx is None: files["ensemble"] = (out / "export" / "ensemble.onnx", res["teachers"], ensemble)
     models = {}
     for k, (path, dirs, ens) in files.items(): exported(dirs, path, ens)
+    # the student's calibrators: per-head temperatures fitted on the cross-fitted students' OOF rows, as the ensemble's are on its members'
+    from fashion_nb.calibrate import run_oof, fit_calibration, attach_calibration
+    so = run_oof(res["students"], None, data_dir)
+    attach_calibration(card_path(files["student"][0]), fit_calibration(so["P"], so["y"], so["schema"], so["fold"]))
     if ensemble_onnx is not None: files["ensemble"] = (Path(ensemble_onnx), None, None)
     for k in ("ensemble", "student", "best_member"):
         path = Path(files[k][0]); card = json.loads(card_path(path).read_text()); par = card["parity"]
