@@ -17,8 +17,8 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
            'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
-           'gallery_steps', 'distill_steps', 'deployment_summary', 'distill_figures', 'step_env', 'environ',
-           'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
+           'gallery_steps', 'distill_steps', 'deployment_summary', 'distill_figures', 'distill_figures_of', 'step_env',
+           'environ', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
            'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli', 'allow_cpu_distributed',
            'distrib_kwargs', 'launch_distributed']
 
@@ -39,7 +39,7 @@ DEFAULT_CONFIG = {
                 "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
     "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
     "distill": {"arch": "tf_efficientnet_lite0", "epochs": None, "img_size": None,   # the optional distill stage's student (16a_distill); None: the members' (train)
-                "hard": 0.5, "deploy_targets": "oof"},  # weight of the labels in its targets; the deployment student's targets: oof | teachers
+                "hard": 0.75, "deploy_targets": "oof"},  # weight of the labels in its targets; the deployment student's targets: oof | teachers
     "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
     "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
@@ -330,8 +330,11 @@ def deployment_summary(run_dir) -> list:
 def distill_figures(run_dir) -> dict:
     "Headline figures of the distill stage (cross-fitted share, hold-out scores and latencies, the default); {} when it did not run."
     p = Path(run_dir) / "distill" / "distill.json"
-    if not p.is_file(): return {}
-    r = json.loads(p.read_text()); figs = {"student_crossfit_share": round(r["crossfit"]["student_share"], 4)}
+    return distill_figures_of(json.loads(p.read_text())) if p.is_file() else {}
+
+def distill_figures_of(r: dict) -> dict:
+    "The headline figures of a `distill.json`."
+    figs = {"student_crossfit_share": round(r["crossfit"]["student_share"], 4)}
     for k, m in r.get("deployed", {}).items():
         figs.update({f"{k}_holdout_score": round(m["score"], 4), f"{k}_p50_ms": round(m["latency_ms_p50"], 2),
                      f"{k}_p95_ms": round(m["latency_ms_p95"], 2), f"{k}_bs32_ms_per_image": round(m["ms_per_image_bs32"], 2)})
