@@ -18,7 +18,7 @@ from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_
 
 # %% auto #0
 __all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'student_targets', 'train_student', 'oof_score', 'holdout_ids',
-           'distill', 'speed', 'deployment_default', 'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
+           'distill', 'speeds', 'deployment_default', 'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
 
 # %% ../nbs/16a_distill.ipynb #fdba7382
 class SoftHeadLoss:
@@ -216,16 +216,21 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
     return res
 
 # %% ../nbs/16a_distill.ipynb #64d4610c
-def speed(model, data_dir, n1: int = 100, n: int = 128) -> dict:
-    "Single-request latency (one test image path in, attributes out; p50/p95 ms) and batch-32 ms/image of an exported model, as `fashion-nb bench` times them."
-    from fashion_nb.predict import load_predictor, request_latency, _time_stream
+def speeds(models: dict,        # name -> exported .onnx file
+           data_dir, n1: int = 100, n: int = 128) -> dict:
+    "Per model: single-request latency (one test image path in, attributes out; p50/p95 ms), the models timed in turn request by request so that all see the same load, and batch-32 ms/image (decoding included)."
+    from fashion_nb.predict import load_predictor, predict_images, _time_stream
     from fashion_nb.schema import image_name
-    pred, d = load_predictor(model), Path(data_dir)
-    test = read_table(d / "test.csv"); paths = [d / "test_images" / image_name(i) for i in test["id"]]
-    cyc = lambda k, xs: [xs[i % len(xs)] for i in range(k)]
-    lat = request_latency(pred, cyc(n1, paths), cyc(n1, test["Category"].tolist()))
-    return dict(latency_ms_p50=float(np.percentile(lat, 50)), latency_ms_p95=float(np.percentile(lat, 95)),
-                ms_per_image_bs32=1000 * _time_stream(pred, cyc(n, paths), 32), load_avg=round(os.getloadavg()[0], 2))
+    preds, d = {k: load_predictor(f) for k, f in models.items()}, Path(data_dir)
+    test = read_table(d / "test.csv"); paths, cats = [d / "test_images" / image_name(i) for i in test["id"]], test["Category"].tolist()
+    ms = {k: [] for k in preds}
+    for i in range(-5, n1):                                   # 5 warm-up requests each
+        for k, p in preds.items():
+            t = time.perf_counter(); predict_images(p, [paths[i % len(paths)]], cats[i % len(cats)])
+            if i >= 0: ms[k].append(1000 * (time.perf_counter() - t))
+    cyc = [paths[i % len(paths)] for i in range(n)]
+    return {k: dict(latency_ms_p50=float(np.percentile(ms[k], 50)), latency_ms_p95=float(np.percentile(ms[k], 95)),
+                    ms_per_image_bs32=1000 * _time_stream(p, cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, p in preds.items()}
 
 def deployment_default(models: dict,            # name -> {score (hold-out), latency_ms_p50, ...} for "ensemble" and "student"
                        crossfit_share: float,   # the students' cross-fitted score / the ensemble's
@@ -271,8 +276,8 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
         f = path.with_name(card["files"]["int8"]) if card["files"].get("int8") else path
         models[k] = dict(file=str(f), kind="onnx int8" if f.name.endswith(".int8.onnx") else "onnx fp32",
                          score=par.get("score_int8") if f != path else par.get("score_onnx"), score_rows=par.get("rows"),
-                         n_rows=par.get("n_valid"), archs=card["ensemble"]["archs"], members=len(card["ensemble"]["members"]),
-                         **speed(f, data_dir, n1, n))
+                         n_rows=par.get("n_valid"), archs=card["ensemble"]["archs"], members=len(card["ensemble"]["members"]))
+    for k, v in speeds({k: m["file"] for k, m in models.items()}, data_dir, n1, n).items(): models[k].update(v)
     res["deployed"] = models
     res["deployment"] = deployment_default(models, res["crossfit"]["student_share"], **rule)
     tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
