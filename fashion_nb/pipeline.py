@@ -318,9 +318,9 @@ def deployment_summary(run_dir) -> list:
             md += [f"Deployed models (the student trained on every fold) on {e['n_rows']} {e['score_rows']}; latency of one request "
                    "(image path in, attributes out) and batch-32 ms/image on this machine:", "",
                    _md_table(pd.DataFrame([dict(model=k, file=Path(m["file"]).name, kind=m["kind"], score=m["score"],
-                                                share_of_ensemble=f"{m['score'] / e['score']:.1%}", p50_ms=round(m["latency_ms_p50"], 1),
-                                                p95_ms=round(m["latency_ms_p95"], 1), bs32_ms_per_image=round(m["ms_per_image_bs32"], 1),
-                                                load_avg=m.get("load_avg")) for k, m in r["deployed"].items()])), ""]
+                                                share_of_ensemble=f"{m['score'] / e['score']:.1%}", p50_ms=f"{m['latency_ms_p50']:.1f}",
+                                                p95_ms=f"{m['latency_ms_p95']:.1f}", bs32_ms_per_image=f"{m['ms_per_image_bs32']:.1f}",
+                                                load_avg=f"{m.get('load_avg')}") for k, m in r["deployed"].items()])), ""]
     try: f = deployed_model(run_dir)
     except FileNotFoundError: return md
     d = (r or {}).get("deployment")
