@@ -8,7 +8,7 @@ import json, os, shutil, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
-from .data import get_dls, image_cache, AttributeDataset
+from .data import get_dls, image_cache, AttributeDataset, load_folds, HOLDOUT
 from .model import create_model, head_probs, competition_score, save_model_dir
 from .train import make_learner, unfreeze_schedule, group_lrs, package_versions
 from .augment import CategoryAugment
@@ -17,8 +17,8 @@ from .runtime import run_batches
 from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_heads
 
 # %% auto #0
-__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'train_student', 'oof_score', 'distill', 'run_members',
-           'distill_cli']
+__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'student_targets', 'train_student', 'oof_score', 'holdout_ids',
+           'distill', 'speeds', 'deployment_default', 'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
 
 # %% ../nbs/16a_distill.ipynb #fdba7382
 class SoftHeadLoss:
@@ -54,9 +54,9 @@ def fold_teachers(model_dirs: list, fold: int) -> list:
     if not dirs: raise ValueError(f"no member validated on fold {fold} among {[Path(m['dir']).name for m in members]}")
     return dirs
 
-def teacher_probs(teacher_dirs: list, data_dir, split: str, ids, bs: int = 32) -> np.ndarray:
-    "Equal-architecture-weight ensemble probabilities [len(ids), n_classes] of `split`'s images `ids`."
-    g, schema, info = ensemble_graph(teacher_dirs, None)
+def teacher_probs(teacher_dirs: list, data_dir, split: str, ids, bs: int = 32, ensemble=None) -> np.ndarray:
+    "Ensemble probabilities [len(ids), n_classes] of `split`'s images `ids` (equal architecture weights unless `ensemble` gives them)."
+    g, schema, info = ensemble_graph(teacher_dirs, ensemble)
     return run_batches(torch_predict(g), np.asarray(image_cache(data_dir, split, ids, g.size)), bs)
 
 # %% ../nbs/16a_distill.ipynb #03feae56
@@ -75,38 +75,69 @@ def _fit_fixed(learn, epochs, lr_head, lr_body, body_decay=0.3):
         learn.freeze_to(-groups); learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay))
 
 # %% ../nbs/16a_distill.ipynb #cdcf6c47
+def student_targets(P: np.ndarray,            # the teachers' probabilities [n, n_classes]
+                    y,                        # labels [n, n_heads] (IGNORE where unlabelled), or None (unlabelled images)
+                    categories,               # each row's category [n]
+                    schema: Schema,
+                    hard: float = 0.75,       # weight of the label in a labelled cell (0: the teachers alone)
+                    temperature: float = 1.0, # > 1 softens the teachers' probabilities, < 1 sharpens them
+                   ) -> np.ndarray:
+    "Targets [n, n_classes]: per head of the row's category `(1 - hard) * teachers + hard * one-hot label` (teachers alone where unlabelled); zero on other categories' heads."
+    from fashion_nb.calibrate import temperature_scale
+    P, cats = np.asarray(P, np.float64), np.asarray(categories)
+    out = np.zeros(P.shape, np.float32)
+    for j, h in enumerate(schema.heads):
+        r = np.flatnonzero(cats == h.category)
+        if not len(r): continue
+        q = temperature_scale(P[r, h.sl], temperature)
+        if y is not None:
+            lab = np.asarray(y)[r, j]; m = lab != IGNORE
+            q[m] *= 1 - hard; q[np.flatnonzero(m), lab[m]] += hard
+        out[r, h.sl] = q
+    return out
+
 def train_student(data_dir,                          # folder in the competition layout
-                  teacher_dirs: list,                # members trained without `fold`'s rows
-                  fold: int,                         # the fold the student is scored on (never trained on)
+                  teacher_dirs: list,                # members trained without `fold`'s rows (and without the hold-out)
+                  fold: int,                         # the fold the student is scored on, never trained on (`HOLDOUT`: trained on every fold, scored on the hold-out)
                   n_folds: int,
                   out,                               # model folder to write
                   arch: str = "tf_efficientnet_lite0",
                   epochs: int = 4, img_size: int = 128, batch_size: int = 32,
-                  lr_head: float = 3e-3, lr_body: float = 1e-3,
+                  lr_head: float = 3e-3, lr_body: float = 1e-3, dropout: float = 0.2,
+                  holdout: int = 0,                  # the members' hold-out rows (their config's `holdout`): the same folds, never trained on
+                  hard: float = 0.75,                # weight of the labels against the teachers' probabilities (`student_targets`)
+                  temperature: float = 1.0,
+                  train_targets: pd.DataFrame = None,# teachers' probabilities of the training rows (by id, columns p0..); None: `teacher_dirs` predict them
                   use_test: bool = True,             # also learn the teachers' soft targets on the test images
                   pretrained: bool = True, seed: int = 42) -> dict:
-    "Train a student on the teachers' soft targets for the rows outside `fold`; score it on `fold`; returns its metrics."
+    "Train a student on the teachers' soft targets mixed with the labels for the rows outside `fold`; score it on `fold`; returns its metrics."
     from fastai.torch_core import set_seed
     t0, data_dir = time.time(), Path(data_dir); set_seed(seed, reproducible=True)
     schema = Schema.from_layout(data_dir)
-    net = create_model(arch, schema, pretrained=pretrained, img_size=img_size); cfg = net.data_config
-    dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], schema=schema, seed=seed)
+    net = create_model(arch, schema, pretrained=pretrained, dropout=dropout, img_size=img_size); cfg = net.data_config
+    dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], schema=schema, seed=seed, holdout=holdout)
+    if not len(dls.valid_rows): raise ValueError(f"fold {fold} has no rows to score the student on" + (" (holdout=0: no hold-out)" if fold == HOLDOUT else ""))
     tab, tr = dls.table, dls.train_rows
-    imgs, cats = [dls.train.dataset.images], [tab["Category"].to_numpy()[tr]]
-    soft = [teacher_probs(teacher_dirs, data_dir, "train", tab["id"].to_numpy()[tr])]
+    ids, cats = tab["id"].to_numpy()[tr], tab["Category"].to_numpy()[tr]
+    P = (train_targets.loc[ids, [f"p{j}" for j in range(schema.n_classes)]].to_numpy() if train_targets is not None
+         else teacher_probs(teacher_dirs, data_dir, "train", ids))
+    imgs, all_cats, targets = [dls.train.dataset.images], [cats], [student_targets(P, schema.encode(tab.iloc[tr]), cats, schema, hard, temperature)]
     test = read_table(data_dir / "test.csv") if use_test and (data_dir / "test.csv").is_file() else None
     if test is not None and len(test):
-        imgs.append(image_cache(data_dir, "test", test["id"], img_size)); cats.append(test["Category"].to_numpy())
-        soft.append(teacher_probs(teacher_dirs, data_dir, "test", test["id"]))
-    ds = AttributeDataset(_Stack(*imgs), np.concatenate(soft).astype(np.float32), np.concatenate(cats), CategoryAugment(schema, img_size), seed)
+        tc = test["Category"].to_numpy()
+        imgs.append(image_cache(data_dir, "test", test["id"], img_size)); all_cats.append(tc)
+        targets.append(student_targets(teacher_probs(teacher_dirs, data_dir, "test", test["id"]), None, tc, schema, hard, temperature))
+    ds = AttributeDataset(_Stack(*imgs), np.concatenate(targets), np.concatenate(all_cats), CategoryAugment(schema, img_size), seed)
     dls.loaders[0] = dls.train.new(dataset=ds)
     learn = make_learner(dls, net); learn.loss_func = SoftHeadLoss(schema)
     _fit_fixed(learn, epochs, lr_head, lr_body)
     probs = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))[0].float().numpy()
     y = schema.encode(tab.iloc[dls.valid_rows]); score = competition_score(y, probs, schema)
-    config = dict(arch=arch, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]), fold=fold, n_folds=n_folds,
-                  epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body, seed=seed, data_dir=str(data_dir),
-                  distilled_from=[str(d) for d in teacher_dirs], soft_rows=dict(train=len(tr), test=0 if test is None else len(test)))
+    config = dict(arch=arch, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]), fold=fold, n_folds=n_folds, holdout=holdout,
+                  epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body, dropout=dropout, hard=hard, temperature=temperature,
+                  seed=seed, data_dir=str(data_dir), distilled_from=[str(d) for d in teacher_dirs],
+                  train_targets="given (e.g. the ensemble's cross-fitted OOF)" if train_targets is not None else "teachers",
+                  soft_rows=dict(train=len(tr), test=0 if test is None else len(test)))
     out = Path(out); tmp = out.with_name(out.name + f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True); save_model_dir(tmp, learn.model, config)
     va = tab.iloc[dls.valid_rows]
@@ -121,6 +152,9 @@ def train_student(data_dir,                          # folder in the competition
     return {**metrics, "out": str(out)}
 
 # %% ../nbs/16a_distill.ipynb #744b4f58
+def _config(model_dir) -> dict: return json.loads((Path(model_dir) / "config.json").read_text())
+def _name(model_dir) -> str: p = Path(model_dir); return p.parent.name if p.name == "model" else p.name
+
 def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
     "Competition score on rows `ids` of `model_dirs`' out-of-fold predictions, architectures averaged with equal weights."
     by_arch, cols = {}, [f"p{j}" for j in range(schema.n_classes)]
@@ -128,22 +162,124 @@ def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
     E = np.mean([pd.concat(v).set_index("id").loc[ids, cols].to_numpy(np.float64) for v in by_arch.values()], 0)
     return score_of_heads(head_scores(oof_targets(data_dir, ids, schema), E, schema), schema)
 
+def holdout_ids(member_dir, data_dir=None) -> list:
+    "Ids of the rows the members' run set aside before cutting the folds (`HOLDOUT`; [] when it set none aside)."
+    c = _config(member_dir)
+    if not int(c.get("holdout") or 0): return []
+    f = load_folds(data_dir or c["data_dir"], None, int(c["n_folds"]), int(c.get("seed", 42)), int(c["holdout"]))
+    return f["id"][f["fold"] == HOLDOUT].tolist()
+
+def _ensemble_oof(ensemble, schema):
+    "The ensemble's cross-fitted OOF probabilities by id (`oof.parquet` beside its weights.json), or None."
+    if not ensemble: return None
+    d = Path(ensemble).parent if Path(ensemble).suffix == ".json" else Path(ensemble)
+    return read_oof(d, schema).set_index("id") if (d / "oof.parquet").is_file() else None
+
 def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> folders)
             out,                # folder for the students and distill.json
             data_dir=None,      # default: the members' data_dir
-            **kwargs) -> dict:  # `train_student` options (arch, epochs, img_size, ...)
-    "Cross-fitted students, one per fold; their score against the ensemble's and each architecture's on the same rows."
-    members = [read_member(d) for d in model_dirs]
+            ensemble=None,      # the ensemble's weights.json (or folder): its cross-fitted OOF is the reference score; None: equal architecture weights
+            deploy: bool = True,           # also train the deployment student on every fold and score it on the hold-out
+            deploy_targets: str = "oof",   # its training rows' targets: "oof" (the ensemble's cross-fitted OOF; the teachers without one) or "teachers" (every member's prediction)
+            **kwargs) -> dict:  # `train_student` options (arch, epochs, img_size, hard, temperature, ...)
+    "Cross-fitted students, one per fold, scored against the ensemble and each architecture on the same OOF rows; then the deployment student on the hold-out."
+    members = [read_member(d) for d in model_dirs]; c0 = _config(model_dirs[0])
     data_dir = Path(data_dir or members[0]["data_dir"]); n_folds = members[0]["n_folds"]
     schema, out = Schema.from_layout(data_dir), Path(out)
-    students = [train_student(data_dir, fold_teachers(model_dirs, k), k, n_folds, out / f"student_fold{k}", **kwargs)["out"]
+    if deploy_targets not in ("teachers", "oof"): raise ValueError(f"distill: deploy_targets {deploy_targets!r} is not one of teachers, oof")
+    kw = dict(holdout=int(c0.get("holdout") or 0), seed=int(c0.get("seed", 42)), **kwargs)   # the members' folds and hold-out
+    students = [train_student(data_dir, fold_teachers(model_dirs, k), k, n_folds, out / f"student_fold{k}", **kw)["out"]
                 for k in sorted({m["fold"] for m in members})]
     ids = sorted(set.union(*(set(read_oof(s, schema)["id"]) for s in students)))
-    scores = dict(ensemble=oof_score(model_dirs, data_dir, schema, ids), student=oof_score(students, data_dir, schema, ids),
-                  **{a: oof_score([m["dir"] for m in members if m["arch"] == a], data_dir, schema, ids) for a in dict.fromkeys(m["arch"] for m in members)})
-    best = max((a for a in scores if a not in ("ensemble", "student")), key=scores.get)
-    res = dict(scores=scores, best_member=best, student_share_of_ensemble=scores["student"] / scores["ensemble"],
-               n_rows=len(ids), students=students, teachers=[m["dir"] for m in members], data_dir=str(data_dir), options=kwargs)
+    archs, eoof = list(dict.fromkeys(m["arch"] for m in members)), _ensemble_oof(ensemble, schema)
+    score = lambda rows, P: score_of_heads(head_scores(oof_targets(data_dir, rows, schema), P, schema), schema)
+    eq = oof_score(model_dirs, data_dir, schema, ids)
+    scores = dict(ensemble=score(ids, eoof.loc[ids, [f"p{j}" for j in range(schema.n_classes)]].to_numpy()) if eoof is not None else eq,
+                  ensemble_equal_weights=eq, student=oof_score(students, data_dir, schema, ids),
+                  **{a: oof_score([m["dir"] for m in members if m["arch"] == a], data_dir, schema, ids) for a in archs})
+    best = max(archs, key=scores.get)
+    res = dict(crossfit=dict(scores=scores, best_arch=best, student_share=scores["student"] / scores["ensemble"], n_rows=len(ids),
+                             ensemble="cross-fitted OOF of the fitted ensemble" if eoof is not None else "equal architecture weights"),
+               students=students, teachers=[m["dir"] for m in members], data_dir=str(data_dir), options=kwargs)
+    ho = holdout_ids(model_dirs[0], data_dir)
+    if deploy and ho:
+        oof = deploy_targets == "oof" and eoof is not None
+        st = train_student(data_dir, list(model_dirs), HOLDOUT, n_folds, out / "student", **kw, train_targets=eoof if oof else None)
+        hs = dict(ensemble=score(ho, teacher_probs(model_dirs, data_dir, "train", ho, ensemble=ensemble)), student=st["score"],
+                  **{_name(m["dir"]): score(ho, teacher_probs([m["dir"]], data_dir, "train", ho)) for m in members})
+        one = max((k for k in hs if k not in ("ensemble", "student")), key=hs.get)
+        res["holdout"] = dict(scores=hs, best_member=one, best_member_dir=next(m["dir"] for m in members if _name(m["dir"]) == one),
+                              student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"],
+                              targets="the ensemble's cross-fitted OOF" if oof else "every member's predictions (in-sample)",
+                              rows="hold-out rows: set aside before the folds, no member, ensemble weight or student trained on them")
+    tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
+    return res
+
+# %% ../nbs/16a_distill.ipynb #64d4610c
+def speeds(models: dict,        # name -> exported .onnx file
+           data_dir, n1: int = 100, n: int = 128) -> dict:
+    "Per model: single-request latency (one test image path in, attributes out; p50/p95 ms), the models timed in turn request by request so that all see the same load, and batch-32 ms/image (decoding included)."
+    from fashion_nb.predict import load_predictor, predict_images, _time_stream
+    from fashion_nb.schema import image_name
+    preds, d = {k: load_predictor(f) for k, f in models.items()}, Path(data_dir)
+    test = read_table(d / "test.csv"); paths, cats = [d / "test_images" / image_name(i) for i in test["id"]], test["Category"].tolist()
+    ms = {k: [] for k in preds}
+    for i in range(-5, n1):                                   # 5 warm-up requests each
+        for k, p in preds.items():
+            t = time.perf_counter(); predict_images(p, [paths[i % len(paths)]], cats[i % len(cats)])
+            if i >= 0: ms[k].append(1000 * (time.perf_counter() - t))
+    cyc = [paths[i % len(paths)] for i in range(n)]
+    return {k: dict(latency_ms_p50=float(np.percentile(ms[k], 50)), latency_ms_p95=float(np.percentile(ms[k], 95)),
+                    ms_per_image_bs32=1000 * _time_stream(p, cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, p in preds.items()}
+
+def deployment_default(models: dict,            # name -> {score (hold-out), latency_ms_p50, ...} for "ensemble" and "student"
+                       crossfit_share: float,   # the students' cross-fitted score / the ensemble's
+                       min_share: float = 0.98, # the student must keep this share of the ensemble's score (cross-fitted and on the hold-out) ...
+                       max_latency_share: float = 1 / 3, # ... at no more than this share of its single-request latency
+                      ) -> dict:
+    "Which model to deploy, from measured numbers: the student when it keeps `min_share` of the ensemble's score at `max_latency_share` of its latency, else the ensemble; with the reason."
+    e, s = models["ensemble"], models["student"]
+    share, lat = s["score"] / e["score"], s["latency_ms_p50"] / e["latency_ms_p50"]
+    ok = share >= min_share and crossfit_share >= min_share and lat <= max_latency_share
+    why = (f"student keeps {share:.1%} of the ensemble's hold-out score and {crossfit_share:.1%} of its cross-fitted score "
+           f"(needed: {min_share:.0%} of both) at {lat:.0%} of its single-request latency (needed: <= {max_latency_share:.0%})")
+    return dict(model="student" if ok else "ensemble", file=(s if ok else e)["file"], holdout_share=share, crossfit_share=crossfit_share,
+                latency_share=lat, min_share=min_share, max_latency_share=max_latency_share, reason=why)
+
+def compare_deployed(res: dict,                  # what `distill` returned (with its hold-out part)
+                     out,                        # the distill folder (exports go to out/export/)
+                     ensemble_onnx=None,         # the run's exported ensemble (model.onnx); None: export it here
+                     ensemble=None,              # its weights.json (when exported here)
+                     int8: bool = True,          # export INT8 too (accepted or refused by the export's parity check, as for the ensemble)
+                     n1: int = 100, n: int = 128,# single requests and batch-32 images timed per model
+                     **rule) -> dict:            # `deployment_default` thresholds
+    "Export the deployment student and the best single member through `export_onnx` (parity on the hold-out), time all three with the ensemble, and choose the deployment default."
+    from fashion_nb.export import export_onnx, ParityError
+    from fashion_nb.runtime import card_path, int8_path
+    out, data_dir, ho = Path(out), res["data_dir"], res["holdout"]
+    def exported(dirs, path, ens=None):
+        try: card = export_onnx(dirs, path, int8=int8, data_dir=data_dir, ensemble=ens)
+        except ParityError: card = json.loads(card_path(path).read_text())   # INT8 refused: the fp32 file is the model
+        return card
+    files = dict(student=(out / "export" / "student.onnx", [ho["student"]], None),
+                 best_member=(out / "export" / "member.onnx", [ho["best_member_dir"]], None))
+    if ensemble_onnx is None: files["ensemble"] = (out / "export" / "ensemble.onnx", res["teachers"], ensemble)
+    models = {}
+    for k, (path, dirs, ens) in files.items(): exported(dirs, path, ens)
+    # the student's calibrators: per-head temperatures fitted on the cross-fitted students' OOF rows, as the ensemble's are on its members'
+    from fashion_nb.calibrate import run_oof, fit_calibration, attach_calibration
+    so = run_oof(res["students"], None, data_dir)
+    attach_calibration(card_path(files["student"][0]), fit_calibration(so["P"], so["y"], so["schema"], so["fold"]))
+    if ensemble_onnx is not None: files["ensemble"] = (Path(ensemble_onnx), None, None)
+    for k in ("ensemble", "student", "best_member"):
+        path = Path(files[k][0]); card = json.loads(card_path(path).read_text()); par = card["parity"]
+        f = path.with_name(card["files"]["int8"]) if card["files"].get("int8") else path
+        models[k] = dict(file=str(f), kind="onnx int8" if f.name.endswith(".int8.onnx") else "onnx fp32",
+                         score=par.get("score_int8") if f != path else par.get("score_onnx"), score_rows=par.get("rows"),
+                         n_rows=par.get("n_valid"), archs=card["ensemble"]["archs"], members=len(card["ensemble"]["members"]))
+    for k, v in speeds({k: m["file"] for k, m in models.items()}, data_dir, n1, n).items(): models[k].update(v)
+    res["deployed"] = models
+    res["deployment"] = deployment_default(models, res["crossfit"]["student_share"], **rule)
     tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
     return res
 
@@ -153,16 +289,45 @@ def run_members(run) -> list:
     ps = [p / "model" if (p / "model").is_dir() else p for p in sorted(Path(run).glob("train_*_fold*"))]
     return [str(p) for p in ps if (p / "oof.parquet").is_file()]
 
+def distill_table(r: dict) -> str:
+    "The cross-fitted scores, the hold-out scores and speeds of the deployed models, and the deployment default, as printable lines."
+    c = r["crossfit"]; lines = [f"cross-fitted OOF ({c['n_rows']} rows; ensemble: {c['ensemble']}): " +
+                                ", ".join(f"{k} {v:.4f}" for k, v in c["scores"].items()) + f"; student {c['student_share']:.1%} of the ensemble"]
+    if "holdout" in r:
+        h = r["holdout"]; lines.append(f"hold-out ({h['n_rows']} rows, torch fp32): " + ", ".join(f"{k} {v:.4f}" for k, v in h["scores"].items())
+                                       + f"; student {h['student_share']:.1%} of the ensemble")
+    for k, m in r.get("deployed", {}).items():
+        lines.append(f"{k:12s} {m['kind']:9s} hold-out {m['score']:.4f}  p50 {m['latency_ms_p50']:6.1f} ms  p95 {m['latency_ms_p95']:6.1f} ms  "
+                     f"bs32 {m['ms_per_image_bs32']:5.1f} ms/img  {m['file']}")
+    if "deployment" in r: lines.append(f"deployment default: {r['deployment']['model']} ({r['deployment']['file']}): {r['deployment']['reason']}")
+    return "\n".join(lines)
+
 def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose train_<arch>_fold<k> members teach
                 out: str = None,        # folder for the students and distill.json (default: <run>/distill)
                 arch: str = "tf_efficientnet_lite0", # the student's architecture
                 epochs: int = 4,
                 img_size: int = 128,
+                hard: float = 0.75,     # weight of the labels against the teachers' probabilities
+                deploy_targets: str = "oof", # the deployment student's training-row targets: oof (the ensemble's cross-fitted OOF) | teachers
+                record: str = None,     # also write the figures as a result record (e.g. results/distill_default.json)
                ) -> int:
-    "Cross-fitted distillation of a run's ensemble into one student per fold; prints the scores on the same OOF rows."
+    "Distil a run's ensemble into one student: cross-fitted per fold, then trained on every fold, exported and timed against the ensemble."
     if not run: raise ValueError("distill: --run RUN_DIR (a run folder with train_<arch>_fold<k> members) is required")
     dirs = run_members(run)
     if not dirs: raise FileNotFoundError(f"distill: no trained members (train_*_fold*/oof.parquet) in {run}")
-    r = distill(dirs, out or Path(run) / "distill", arch=arch, epochs=epochs, img_size=img_size)
-    print(json.dumps({k: r[k] for k in ("scores", "best_member", "student_share_of_ensemble", "n_rows", "students")}, indent=1, default=float))
+    ens, onnx = Path(run) / "ensemble" / "weights.json", Path(run) / "export" / "model.onnx"
+    out = out or Path(run) / "distill"
+    r = distill(dirs, out, ensemble=ens if ens.is_file() else None, deploy_targets=deploy_targets, arch=arch, epochs=epochs, img_size=img_size, hard=hard)
+    if "holdout" in r: r = compare_deployed(r, out, ensemble_onnx=onnx if onnx.is_file() else None, ensemble=ens if ens.is_file() else None)
+    print(distill_table(r))
+    if record and "deployed" in r:
+        from fashion_nb.results import save_record
+        from fashion_nb.pipeline import distill_figures_of
+        e = r["deployed"]["ensemble"]
+        save_record(record, f"`fashion-nb distill` of run {Path(run).name}: student {arch} at {img_size} px, {epochs} epochs, labels weighted {hard}, "
+                            f"deployment student on {r['holdout']['targets']}; the exported models (INT8 where accepted) timed: one image path in, "
+                            "attributes out (p50/p95 ms), batch 32 with decoding (ms/image)",
+                    f"student_crossfit_share: cross-fitted students / the ensemble's cross-fitted OOF score on {r['crossfit']['n_rows']} OOF rows; "
+                    f"*_holdout_score: each exported model on the {e['n_rows']} hold-out rows (no member, ensemble weight or student trained on them); "
+                    "timings on the run's test images", distill_figures_of(r))
     return 0

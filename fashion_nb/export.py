@@ -107,9 +107,11 @@ def export_rows(data_dir, schema: Schema, member: dict, n_valid=512, n_calib=128
     "Row indices into train.csv for parity, float-stage selection and INT8 calibration, and what the parity rows are."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     rng = np.random.default_rng(seed)
-    if member.get("fold") is not None and member.get("n_folds") and int(member["fold"]) >= 0:
+    k = int(member["fold"]) if member.get("fold") is not None else None
+    if k is not None and member.get("n_folds") and (k >= 0 or int(member.get("holdout") or 0)):
         f = load_folds(data_dir, schema, int(member["n_folds"]), int(member.get("seed") or 42), int(member.get("holdout") or 0))["fold"].to_numpy()
-        sel, tr, ho = f == int(member["fold"]), (f != int(member["fold"])) & (f != HOLDOUT), f == HOLDOUT
+        sel, tr, ho = f == k, (f != k) & (f != HOLDOUT), f == HOLDOUT
+        if k == HOLDOUT: sel = tr = f != HOLDOUT    # trained on every fold (a deployment student): INT8 chosen on its own rows, parity on the hold-out
     else:
         perm = rng.permutation(len(train)) < len(train) // 5
         sel, tr, ho = perm, ~perm, np.zeros(len(train), bool)

@@ -17,9 +17,10 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
            'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
            'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
-           'gallery_steps', 'distill_steps', 'step_env', 'environ', 'notebook_error', 'execute_step', 'run_steps',
-           'summarise', 'summary_figure', 'write_summary', 'trust_summary', 'resolve_data', 'run_pipeline',
-           'run_figures', 'run_cli', 'allow_cpu_distributed', 'distrib_kwargs', 'launch_distributed']
+           'gallery_steps', 'distill_steps', 'deployment_summary', 'distill_figures', 'distill_figures_of', 'step_env',
+           'environ', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
+           'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli', 'allow_cpu_distributed',
+           'distrib_kwargs', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -37,7 +38,8 @@ DEFAULT_CONFIG = {
     "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
                 "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
     "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
-    "distill": {"arch": "tf_efficientnet_lite0", "epochs": 4, "img_size": 128},  # the optional distill stage's student (16a_distill)
+    "distill": {"arch": "tf_efficientnet_lite0", "epochs": None, "img_size": None,   # the optional distill stage's student (16a_distill); None: the members' (train)
+                "hard": 0.75, "deploy_targets": "oof"},  # weight of the labels in its targets; the deployment student's targets: oof | teachers
     "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
     "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
@@ -290,10 +292,54 @@ STAGES.update(calibrate=calibrate_steps, label_issues=label_issue_steps, gallery
 def distill_steps(config, data_dir, run_dir, upstream):
     trains = [s for s in upstream if s.stage == "train"]
     nb = Path(config["notebooks"].get("distill", "16a_distill.ipynb"))
-    params = {**config["distill"], "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill")}
-    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, [s.name for s in trains])]
+    opts = {**config["distill"]}
+    for k in ("epochs", "img_size"): opts[k] = opts.get(k) or config["train"][k]      # as the members, unless said
+    params = {**opts, "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill"),
+              "ensemble": str(run_dir / "ensemble" / "weights.json") if "ensemble" in config["stages"] else None,
+              "ensemble_onnx": str(run_dir / "export" / "model.onnx") if "export" in config["stages"] else None}
+    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "export")]
+    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, after)]
 
 STAGES["distill"] = distill_steps
+
+def deployment_summary(run_dir) -> list:
+    "Markdown lines: the distill stage's figures (when it ran) and the run's deployment default with the reason."
+    from fashion_nb.predict import deployed_model
+    run_dir, md = Path(run_dir), []
+    dj = run_dir / "distill" / "distill.json"
+    r = json.loads(dj.read_text()) if dj.is_file() and _done(run_dir, "distill") else None
+    if r:
+        c = r["crossfit"]
+        md += ["## Distilled student", "", f"Cross-fitted on {c['n_rows']} OOF rows (each fold's student taught only by the members "
+               f"that never saw that fold; ensemble: {c['ensemble']}): the student keeps **{c['student_share']:.1%}** of the ensemble's score.", "",
+               _md_table(pd.DataFrame([dict(model=k, score=v) for k, v in c["scores"].items()])), ""]
+        if r.get("deployed"):
+            e = r["deployed"]["ensemble"]
+            md += [f"Deployed models (the student trained on every fold) on {e['n_rows']} {e['score_rows']}; latency of one request "
+                   "(image path in, attributes out) and batch-32 ms/image on this machine:", "",
+                   _md_table(pd.DataFrame([dict(model=k, file=Path(m["file"]).name, kind=m["kind"], score=m["score"],
+                                                share_of_ensemble=f"{m['score'] / e['score']:.1%}", p50_ms=f"{m['latency_ms_p50']:.1f}",
+                                                p95_ms=f"{m['latency_ms_p95']:.1f}", bs32_ms_per_image=f"{m['ms_per_image_bs32']:.1f}",
+                                                load_avg=f"{m.get('load_avg')}") for k, m in r["deployed"].items()])), ""]
+    try: f = deployed_model(run_dir)
+    except FileNotFoundError: return md
+    d = (r or {}).get("deployment")
+    why = f"{d['model']}: {d['reason']}" if d else "the exported ensemble (no distill stage: no student to compare)"
+    return md + ["## Deployment default", "", f"`{f}`, {why}. `fashion-nb serve --model {run_dir}` serves it.", ""]
+
+def distill_figures(run_dir) -> dict:
+    "Headline figures of the distill stage (cross-fitted share, hold-out scores and latencies, the default); {} when it did not run."
+    p = Path(run_dir) / "distill" / "distill.json"
+    return distill_figures_of(json.loads(p.read_text())) if p.is_file() else {}
+
+def distill_figures_of(r: dict) -> dict:
+    "The headline figures of a `distill.json`."
+    figs = {"student_crossfit_share": round(r["crossfit"]["student_share"], 4)}
+    for k, m in r.get("deployed", {}).items():
+        figs.update({f"{k}_holdout_score": round(m["score"], 4), f"{k}_p50_ms": round(m["latency_ms_p50"], 2),
+                     f"{k}_p95_ms": round(m["latency_ms_p95"], 2), f"{k}_bs32_ms_per_image": round(m["ms_per_image_bs32"], 2)})
+    if r.get("deployment"): figs.update(deployment_default=r["deployment"]["model"], student_holdout_share=round(r["deployment"]["holdout_share"], 4))
+    return figs
 
 # %% ../nbs/12_pipeline.ipynb #bafa372b
 import contextlib
@@ -470,6 +516,7 @@ def write_summary(run_dir, record: dict) -> pd.DataFrame:
     sub = run_dir / "predict" / "submission.csv"
     if sub.is_file(): md += [f"Submission: `{sub}`", ""]
     md += trust_summary(run_dir)
+    md += deployment_summary(run_dir)
     md += ["## Steps", "", _md_table(pd.DataFrame([dict(step=k, status=v, seconds=str(record["seconds"].get(k, "")))
                                                     for k, v in record["status"].items()]))]
     (run_dir / "summary.md").write_text("\n".join(md) + "\n")
@@ -581,6 +628,7 @@ def run_figures(run_dir) -> dict:
         figs.update({f"holdout_{k}": round(par[k], 4) for k in ("score_torch", "score_onnx", "score_int8", "int8_drop", "argmax_agreement")
                      if par.get(k) is not None}, holdout_rows=par["n_valid"], holdout_unseen=par.get("unseen"))
         if par.get("test_images"): figs["test_images_int8_agreement"] = round(par["test_images"]["argmax_agreement_int8"], 4)
+    figs.update(distill_figures(run_dir))
     return figs
 
 def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` (e.g. outputs/tune/best_config.json)
@@ -601,6 +649,9 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     print(f"run {run.name} in {time.time() - t0:.0f} s -> {run}/summary.md")
     sub = run / "predict" / "submission.csv"
     if sub.is_file(): print(f"submission: {sub}")
+    from fashion_nb.predict import deployed_model
+    try: print(f"deployment default: {deployed_model(run)} (serve it: fashion-nb serve --model {run}; why: {run}/summary.md)")
+    except FileNotFoundError: pass
     if record:
         from fashion_nb.results import save_record
         skipped = [k for k, v in rec["status"].items() if v == "skipped"]

@@ -14,9 +14,9 @@ from .calibrate import calibrate_probs, load_calibration, check_calibration, thr
 from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
-__all__ = ['Predictor', 'read_card', 'load_predictor', 'torch_predictor', 'stream_batches', 'review_thresholds', 'review_rows',
-           'predict_submission', 'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss',
-           'bench', 'bench_cli']
+__all__ = ['Predictor', 'read_card', 'deployed_model', 'load_predictor', 'torch_predictor', 'stream_batches', 'review_thresholds',
+           'review_rows', 'predict_submission', 'attributes_of', 'predict_images', 'predict_cli', 'request_latency',
+           'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #49a92c5a
 class Predictor:
@@ -38,6 +38,19 @@ def read_card(onnx_path) -> dict:
     for k in ("schema", "preprocessing"):
         if not isinstance(card, dict) or k not in card: raise ValueError(f"{p}: model card without {k!r}; export the model again with `fashion-nb export`")
     return card
+
+def deployed_model(run) -> Path:
+    "The deployment default of a run folder: the model its `distill` stage chose (`distill/distill.json`), else its exported ensemble (INT8 when accepted)."
+    run = Path(run)
+    dj = run / "distill" / "distill.json"
+    d = _json.loads(dj.read_text()).get("deployment") if dj.is_file() else None
+    if d:
+        f = Path(d["file"])
+        return f if f.is_file() else run / "distill" / "export" / f.name      # the run folder was moved
+    card = run / "export" / "model.card.json"
+    if not card.is_file(): raise FileNotFoundError(f"{run}: no exported model (export/model.card.json): run its export stage, or give an .onnx file")
+    files = _json.loads(card.read_text())["files"]
+    return card.with_name(files["int8"] if files.get("int8") else files["fp32"])
 
 def load_predictor(model,             # .onnx file (with its card), model folder(s), or an ensemble weights.json / folder
                    threads: int = None, # ONNX Runtime intra-op threads (default: all cores)
@@ -213,6 +226,14 @@ def _table_category(path):
     row = df[df["id"] == int(p.stem)]
     return row["Category"].iloc[0] if len(row) else None
 
+def attributes_of(schema: Schema, probs: np.ndarray, category: str) -> dict:
+    "{attribute: {value, probability}} of one image's probabilities `probs` [n_classes] for its `category` (what `predict` prints and `serve` answers)."
+    out = {}
+    for h in schema.heads_for(category):
+        q = probs[h.sl]; j = int(q.argmax())
+        out[h.attribute] = dict(value=h.classes[j], probability=round(float(q[j]), 4))
+    return out
+
 def predict_images(model,           # .onnx file (with card), model folder(s) or a Predictor
                    images: list,    # image paths
                    category=None,   # one category for all images, a list (one per image), or None: from the data folder's table
@@ -228,14 +249,8 @@ def predict_images(model,           # .onnx file (with card), model folder(s) or
     if unknown: raise SchemaError(f"unknown category for {len(unknown)} image(s) (known: {pred.schema.categories}): " + "; ".join(unknown))
     x, errors = _decode_batch(images, pred.size)
     if errors: raise ImageError(f"{len(errors)} image(s) cannot be read:\n  " + "\n  ".join(errors))
-    p, out = pred(x), []
-    for k, (img, c) in enumerate(zip(images, cats)):
-        attrs = {}
-        for h in pred.schema.heads_for(c):
-            j = int(p[k, h.sl].argmax())
-            attrs[h.attribute] = dict(value=h.classes[j], probability=round(float(p[k, h.offset + j]), 4))
-        out.append(dict(image=str(img), category=c, attributes=attrs))
-    return out
+    p = pred(x)
+    return [dict(image=str(img), category=c, attributes=attributes_of(pred.schema, p[k], c)) for k, (img, c) in enumerate(zip(images, cats))]
 
 # %% ../nbs/10_predict.ipynb #f43509ce
 def predict_cli(*images: str,            # image files to predict (instead of a data folder's test set)

@@ -16,13 +16,13 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from .runtime import load_letterboxed, ImageError
-from .predict import load_predictor, read_card
+from .predict import load_predictor, read_card, attributes_of, deployed_model
 
 # %% auto #0
-__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'attributes_of', 'Service', 'read_body',
-           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route',
-           'create_app', 'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving',
-           'load_requests', 'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_cli']
+__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'read_body', 'read_uploads',
+           'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route', 'create_app',
+           'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving', 'load_requests',
+           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_figures', 'loadtest_cli']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -112,14 +112,6 @@ async def _loop(self: MicroBatcher):
             else: fut.set_result(out[k])
 
 # %% ../nbs/16_serve.ipynb #292b6380
-def attributes_of(schema, probs: np.ndarray, category: str) -> dict:
-    "{attribute: {value, probability}} of one image's probabilities `probs` [n_classes] for `category`."
-    out = {}
-    for h in schema.heads_for(category):
-        j = int(probs[h.sl].argmax())
-        out[h.attribute] = dict(value=h.classes[j], probability=round(float(probs[h.offset + j]), 4))
-    return out
-
 class Service:
     "A `Predictor` behind a `MicroBatcher`, with a decoding thread pool and the request limits."
     def __init__(self, model,                   # .onnx file with its card, or a `Predictor`
@@ -277,7 +269,7 @@ def app_from_env() -> FastAPI:
     return create_app(**_json.loads(os.environ["FASHION_NB_SERVE"]))
 
 # %% ../nbs/16_serve.ipynb #b9cf3665
-def serve_cli(model: str = None,            # .onnx file with its card (e.g. outputs/runs/<run>/export/model.int8.onnx)
+def serve_cli(model: str = None,            # .onnx file with its card, or a run folder (outputs/runs/<run>): its deployment default
               host: str = "127.0.0.1",      # address to listen on
               port: int = 8000,
               workers: int = 1,             # server processes, each with its own ONNX Runtime session
@@ -290,7 +282,8 @@ def serve_cli(model: str = None,            # .onnx file with its card (e.g. out
              ) -> int:
     "Serve an exported model over HTTP, with a page to try photos at /; POST /predict, POST /predict/batch, GET /health, GET /model."
     import uvicorn
-    if not model: raise ValueError("serve: --model FILE.onnx is required")
+    if not model: raise ValueError("serve: --model FILE.onnx (or a run folder) is required")
+    if Path(model).is_dir(): model = str(deployed_model(model))        # a run folder: the model its summary names
     if not Path(model).is_file(): raise FileNotFoundError(f"serve: model not found: {model}")
     if workers < 1 or max_batch < 1 or max_queue < 1 or max_upload_mb <= 0 or batch_window_ms < 0:
         raise ValueError("serve: --workers, --max-batch and --max-queue must be >= 1, --max-upload-mb > 0, --batch-window-ms >= 0")
@@ -472,7 +465,18 @@ def loadtest_table(r: dict) -> str:
                      f"{f(x['p50_ms'])} {f(x['p95_ms'])} {f(x['p99_ms'])} {x['requests_per_s']:7.1f}" + (f"  ({x['skipped']} skipped)" if x["skipped"] else ""))
     return "\n".join(lines)
 
-def loadtest_cli(model: str = None,          # .onnx file with its card
+def loadtest_figures(r: dict) -> dict:
+    "The load test's headline figures (per concurrency, with and without malformed requests) for a result record."
+    figs = {}
+    for x in r["runs"]:
+        k = f"c{x['concurrency']}" + (f"_bad{round(100 * x['bad_share'])}" if x["bad_share"] else "")
+        figs.update({f"{k}_p50_ms": x["p50_ms"], f"{k}_p95_ms": x["p95_ms"], f"{k}_p99_ms": x["p99_ms"], f"{k}_req_per_s": x["requests_per_s"],
+                     f"{k}_errors": x["errors"]})
+        if x["bad_share"]: figs[f"{k}_malformed_4xx"] = f"{x['malformed_4xx']}/{x['malformed']}"
+    figs["server_rss_mb"] = r.get("server_rss_mb")
+    return figs
+
+def loadtest_cli(model: str = None,          # .onnx file with its card, or a run folder (its deployment default)
                  n: int = 400,               # requests per run
                  concurrency: str = "1,4,16",# client counts, comma-separated
                  bad_share: float = 0.1,     # share of malformed requests in the second run of each concurrency
@@ -483,9 +487,11 @@ def loadtest_cli(model: str = None,          # .onnx file with its card
                  max_batch: int = 32,        # server: images per ONNX Runtime call at most
                  batch_window_ms: float = 5.,# server: longest wait for requests being decoded
                  threads: int = None,        # server: ONNX Runtime threads per worker
+                 record: str = None,         # also write the figures as a result record (e.g. results/loadtest_default.json)
                 ) -> int:
     "Load-test `fashion-nb serve` on 127.0.0.1: latency percentiles, throughput and errors at each concurrency."
-    if not model: raise ValueError("loadtest: --model FILE.onnx is required")
+    if not model: raise ValueError("loadtest: --model FILE.onnx (or a run folder) is required")
+    if Path(model).is_dir(): model = str(deployed_model(model))
     if not Path(model).is_file(): raise FileNotFoundError(f"loadtest: model not found: {model}")
     try: cs = [int(c) for c in str(concurrency).split(",")]
     except ValueError: raise ValueError(f"loadtest: --concurrency {concurrency!r}: give client counts like 1,4,16") from None
@@ -493,4 +499,11 @@ def loadtest_cli(model: str = None,          # .onnx file with its card
     opts = dict(workers=workers, max_batch=max_batch, batch_window_ms=batch_window_ms, **({"threads": threads} if threads else {}))
     r = loadtest(model, n=n, concurrency=cs, bad_share=bad_share, data_dir=data_dir, max_seconds=max_seconds, **opts)
     print(_json.dumps(r) if json else loadtest_table(r))
+    if record:
+        from fashion_nb.results import save_record
+        card = read_card(model); ens = card.get("ensemble") or {}
+        save_record(record, f"`fashion-nb serve` of {Path(model).name} ({len(ens.get('members') or [])} member(s): {', '.join(ens.get('archs') or [])}; "
+                            f"{card['preprocessing']['size']} px) over HTTP on 127.0.0.1: one image per request, {n} requests per run at "
+                            f"{', '.join(map(str, cs))} concurrent client(s), then with {bad_share:.0%} malformed requests (client and server share the machine)",
+                    "timings only: the data folder's test images, cycled; errors counted over every request", loadtest_figures(r))
     return 0
