@@ -8,7 +8,7 @@ import json, os
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, IGNORE, TRAIN_COLS
-from .model import f1_micro_macro, harmonic
+from .metric import f1_micro_macro, harmonic
 
 # %% auto #0
 __all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets', 'members_oof',

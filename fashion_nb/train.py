@@ -156,7 +156,7 @@ def distributed(learn):
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
     import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
-    from fashion_nb.pipeline import distrib_kwargs
+    from fashion_nb.runtime import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
 
 # %% ../nbs/07_train.ipynb #8701c8da
