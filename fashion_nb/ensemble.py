@@ -12,7 +12,7 @@ from .metric import f1_micro_macro, harmonic
 
 # %% auto #0
 __all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets', 'members_oof',
-           'simplex_ascent', 'fit_head_weights', 'class_weights', 'combine', 'fit_weights', 'crossfit_groups',
+           'simplex_ascent', 'fit_head_weights', 'arch_class_weights', 'combine', 'fit_weights', 'crossfit_groups',
            'fit_ensemble', 'score_frame', 'save_ensemble', 'load_ensemble']
 
 # %% ../nbs/08_ensemble.ipynb #3b37f92b
@@ -143,7 +143,7 @@ def fit_head_weights(y, P: list, schema: Schema, w0, step=0.05, min_gain=0.0, se
     return _fit_heads(y, P, schema, w0, keep, step)
 
 # %% ../nbs/08_ensemble.ipynb #bc5142ba
-def class_weights(ens: dict, schema: Schema) -> np.ndarray:
+def arch_class_weights(ens: dict, schema: Schema) -> np.ndarray:
     "Weights [n_archs, n_classes]: the global weight of each arch, replaced by per-head weights on their heads."
     W = np.repeat(np.asarray([ens["weights"][a] for a in ens["archs"]], float)[:, None], schema.n_classes, 1)
     for name, w in (ens.get("per_head") or {}).items():
@@ -159,7 +159,7 @@ def combine(probs_by_arch: dict,   # arch -> probabilities [n, n_classes] (fold 
     schema = schema or Schema.from_dict(ens["schema"])
     miss = [a for a in ens["archs"] if a not in probs_by_arch]
     if miss: raise ValueError(f"combine: no probabilities for architecture(s) {miss}; have {list(probs_by_arch)}")
-    W = class_weights(ens, schema)
+    W = arch_class_weights(ens, schema)
     return sum(W[i] * np.asarray(probs_by_arch[a], float) for i, a in enumerate(ens["archs"]))
 
 # %% ../nbs/08_ensemble.ipynb #ac5d4dd2

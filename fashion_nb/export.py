@@ -13,12 +13,12 @@ from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_pat
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
-from .ensemble import load_ensemble, class_weights
+from .ensemble import load_ensemble, arch_class_weights
 
 # %% auto #0
 __all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'quantize_graph', 'torch_predict',
-           'ParityError', 'argmax_agreement', 'export_onnx', 'export_cli']
+           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'torch_predict', 'ParityError',
+           'argmax_agreement', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -93,7 +93,7 @@ def ensemble_graph(model_dirs: list,     # model folders
     if miss: raise ValueError(f"the ensemble weights architecture(s) {miss} but no model folder of that architecture is given")
     extra = sorted(have - set(ens["archs"]))
     if extra: raise ValueError(f"model folder(s) of architecture(s) {extra} are not in the ensemble {ens['archs']}")
-    W = class_weights(ens, schema)
+    W = arch_class_weights(ens, schema)
     n_of = {a: sum(m["arch"] == a for m in members) for a in have}
     mw = np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
     if static: models = [static_same_padding(copy.deepcopy(m), mb["img_size"]) for m, mb in zip(models, members)]
@@ -173,7 +173,9 @@ def is_static(nodes) -> bool:
     return sum(map(len, _body_nodes(nodes, "Conv").values())) > 2 * len(_body_nodes(nodes))
 
 def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
-    "`quantize_graph` of a graph already through ONNX Runtime's `quant_pre_process`."
+    """Write the INT8 version of `pre` (an ONNX file already through ONNX Runtime's `quant_pre_process`) to `dst`; returns
+    the method used. CNN bodies: static QDQ with the stem and the first `float_stages` stages in float. Transformer bodies
+    (no convolution but a patch embedding): dynamic MatMul."""
     nodes = onnx.load(str(pre)).graph.node
     if is_static(nodes):
         if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
@@ -186,14 +188,6 @@ def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int 
     body = [x for names in _body_nodes(nodes).values() for x in names]
     quantize_dynamic(str(pre), str(dst), op_types_to_quantize=["MatMul"], nodes_to_quantize=body, weight_type=QuantType.QInt8, per_channel=True)
     return "dynamic: int8 MatMul weights; bodies only"
-
-def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
-    """Write the INT8 version of ONNX file `src` to `dst`; returns the method used. CNN bodies: static QDQ with the stem and
-    the first `float_stages` stages in float. Transformer bodies (no convolution but a patch embedding): dynamic MatMul."""
-    with tempfile.TemporaryDirectory() as td:
-        pre = Path(td) / "pre.onnx"
-        quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
-        return quantize_preprocessed(pre, dst, calib_images, bs, float_stages)
 
 # %% ../nbs/09_export.ipynb #a8b8ea41
 def torch_predict(g: nn.Module):
