@@ -13,6 +13,7 @@ from timm.models import group_parameters
 from fastai.learner import Metric
 from fastai.torch_core import to_detach
 from .schema import Schema, IGNORE
+from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['LITE_PACKAGES', 'STRUCTURE', 'check_arch', 'fixed_input_size', 'make_body', 'PretrainedWeightsError',
@@ -286,10 +287,6 @@ def timm_splitter(model: MultiHeadModel, n_body_groups: int = 4) -> list:
 # %% ../nbs/05_model.ipynb #76d923ec
 STRUCTURE = ("arch", "dropout", "head_hidden")
 
-def _write_atomic(path: Path, write):
-    tmp = path.with_name(f".{path.name}.tmp")
-    write(tmp); os.replace(tmp, path)
-
 def _jsonable(o):
     if isinstance(o, (np.integer, np.floating)): return o.item()
     if isinstance(o, (Path, torch.device)): return str(o)
@@ -307,6 +304,7 @@ def model_config(model: MultiHeadModel, config: dict = None) -> dict:
     if bad: raise ValueError("config contradicts the model: " + "; ".join(bad))
     return {**own, **config}
 
+# %% ../nbs/05_model.ipynb #5c08a61a
 def save_model_dir(path,                  # model folder (created if needed)
                    model: MultiHeadModel,
                    config: dict = None,   # run facts: fold, epochs, img_size, lr, ...
@@ -315,11 +313,12 @@ def save_model_dir(path,                  # model folder (created if needed)
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     cfg = model_config(model, config)
     sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
-    _write_atomic(path / "weights.pth", lambda p: torch.save(sd, p))
-    _write_atomic(path / "config.json", lambda p: p.write_text(json.dumps(cfg, indent=2, default=_jsonable)))
-    _write_atomic(path / "schema.json", lambda p: model.schema.save(p))
+    atomic_write(path / "weights.pth", lambda p: torch.save(sd, p))
+    atomic_write(path / "config.json", json.dumps(cfg, indent=2, default=_jsonable))
+    model.schema.save(path / "schema.json")
     return path
 
+# %% ../nbs/05_model.ipynb #1c61f9bd
 def load_model_dir(path):
     "(model in eval mode, config, schema) from a folder written by `save_model_dir`."
     path = Path(path)
