@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
-from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
@@ -208,8 +208,7 @@ def _versions():
                 fashion_nb=__import__("fashion_nb").__version__)
 
 def _write_json(path, obj):
-    tmp = Path(path).with_name(f".{Path(path).name}.tmp")
-    tmp.write_text(json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o))); os.replace(tmp, path)
+    atomic_write(path, json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
 
 # %% ../nbs/09_export.ipynb #4b74e9f6
 def _score(y, p, schema):
