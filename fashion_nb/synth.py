@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageDraw
 from .schema import Schema, meesho_spec, write_layout, image_name, SLOTS, TRAIN_COLS
+from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
 __all__ = ['CHANNELS', 'DRAPE_ATTRIBUTES', 'COLOURS', 'GOLD', 'LOOKS', 'NEUTRAL', 'PAIRS', 'MIN_TRAIN', 'MIN_PER_CLASS', 'WIDTH',
@@ -572,29 +573,23 @@ def make_synthetic(out_dir,            # folder to write
                    workers: int = None, # processes (default all cores)
                   ) -> Path:
     "Write a synthetic dataset in the Meesho layout to `out_dir` (replacing an earlier synthetic one) and return it."
-    out = Path(out_dir)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "synth.json").exists())):
-        raise FileExistsError(f"synth: {out} exists and was not made by make_synthetic; choose an empty or new folder")
+    out, is_synth = Path(out_dir), lambda d: (d / "synth.json").exists()
+    refuse_existing(out, True, is_synth, "synthetic dataset made by make_synthetic")
     cat_attrs, train, test, latent = synth_tables(n_train, n_test, seed)
-    tmp = out.with_name(out.name + ".synth-tmp")
-    if tmp.exists(): shutil.rmtree(tmp)
-    write_layout(tmp, cat_attrs, train, test, schema=Schema.meesho())
-    attrs = dict(zip(cat_attrs.Category, cat_attrs.Output_attribute_list))
-    tasks = []
-    for split, df in [("train", train), ("test", test)]:
-        (tmp / f"{split}_images").mkdir()
-        for i, c in zip(df["id"].tolist(), df["Category"]):
-            look, kind = look_of(list(attrs[c]), latent[i])
-            tasks.append((str(tmp / f"{split}_images" / image_name(i)), kind, look, seed, i))
-    workers = workers or os.cpu_count() or 1
-    if workers == 1: list(map(_render_file, tasks))
-    else:
-        with _pool(workers) as ex: list(ex.map(_render_file, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
-    (tmp / "synth.json").write_text(json.dumps({"generator": "fashion_nb.synth", "seed": seed,
-                                                "n_train": n_train, "n_test": n_test}))
-    if out.exists():
-        old = out.with_name(out.name + ".synth-old"); os.replace(out, old); os.replace(tmp, out); shutil.rmtree(old)
-    else: out.parent.mkdir(parents=True, exist_ok=True); os.replace(tmp, out)
+    with atomic_dir(out, overwrite=True, is_artifact=is_synth, what="synthetic dataset made by make_synthetic") as tmp:
+        write_layout(tmp, cat_attrs, train, test, schema=Schema.meesho())
+        attrs = dict(zip(cat_attrs.Category, cat_attrs.Output_attribute_list))
+        tasks = []
+        for split, df in [("train", train), ("test", test)]:
+            (tmp / f"{split}_images").mkdir()
+            for i, c in zip(df["id"].tolist(), df["Category"]):
+                look, kind = look_of(list(attrs[c]), latent[i])
+                tasks.append((str(tmp / f"{split}_images" / image_name(i)), kind, look, seed, i))
+        workers = workers or os.cpu_count() or 1
+        if workers == 1: list(map(_render_file, tasks))
+        else:
+            with _pool(workers) as ex: list(ex.map(_render_file, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+        (tmp / "synth.json").write_text(json.dumps({"generator": "fashion_nb.synth", "seed": seed, "n_train": n_train, "n_test": n_test}))
     return out
 
 # %% ../nbs/01_synth.ipynb #5e5b5a7e
