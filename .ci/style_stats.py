@@ -102,10 +102,12 @@ def main():
               f"{s['visible']:3}/{s['examples']:<4} {s['exp_after_exp']:3}/{s['exported']:<4} {s['outputs']:7}")
         rows.append(s)
     with_out = sum(1 for s in rows if s['outputs'])
+    boolq = sum(len(re.findall(r'test_eq\([^;\n]*, (?:True|False)\)', ''.join(''.join(c['source']) for c in json.loads(p.read_text())['cells']))) for p in nbs)
     print(f"\nall chapters: median/max lines per code cell {statistics.median(all_lines):g} / {max(all_lines)}")
     print(f"example cells ending in a visible value: {tot['visible']}/{tot['examples']} = {tot['visible']/max(tot['examples'],1):.0%}")
     print(f"exported cell right after an exported cell: {tot['exp_after_exp']}/{tot['exported']} = {tot['exp_after_exp']/max(tot['exported'],1):.0%}")
-    print(f"chapters with saved outputs: {with_out} of {len(rows)}")
+    print(f"chapters with saved outputs: {with_out} of {len(rows)} ({sum(s['outputs'] for s in rows)} cells)")
+    print(f"test_eq(<bool>, True/False) lines: {boolq}")
     mods, edges = import_graph(root/'fashion_nb')
     for kind, keep in (('top-level imports only', {'top'}), ('including lazy imports inside functions', {'top', 'lazy'})):
         e = {k: v for k, v in edges.items() if v & keep}

@@ -349,6 +349,7 @@ def _top(look, rng):
         _top_details(d, look, P, u, base, line, lw, sh, ww, hw, wy, L, rng)
     return bbox, panel, draw, None
 
+# %% ../nbs/01_synth.ipynb #cc0a1bf8
 def _neckline(d, kind, P0, u, base, line, lw, bg):
     P = lambda x, y: P0(1.3 * x, 1.3 * y)  # necklines drawn 30% larger than their nominal size
     inner = _shade(base, .62) if _lum(base) > 40 else (70, 70, 70)
@@ -370,6 +371,7 @@ def _neckline(d, kind, P0, u, base, line, lw, bg):
         for sg in (-1, 1): d.polygon([P(sg * .02, 0), P(sg * .2, -.04), P(sg * .16, .17)], fill=_mix(base, _contrast(base), .5), outline=line, width=lw)
     else: raise ValueError(f"synth: unknown neckline {kind!r}")
 
+# %% ../nbs/01_synth.ipynb #2b5f2041
 def _bow(d, P, x, y, r, col, line):
     d.polygon([P(x, y), P(x - r, y - .6 * r), P(x - r, y + .6 * r)], fill=col, outline=line)
     d.polygon([P(x, y), P(x + r, y - .6 * r), P(x + r, y + .6 * r)], fill=col, outline=line)
