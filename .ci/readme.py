@@ -2,7 +2,8 @@
 
 Markdown cells are copied; code cells become ```python blocks with their text outputs, except cells marked `#| hide`.
 The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
-(`fashion_nb.results.results_markdown`): the README's figures are rendered from records, never typed.
+(`fashion_nb.results.results_markdown`), and `<!-- ablation -->` the ablation study's table (`results/ablation/table.md`,
+written by `fashion-nb ablate --rounds report`): the README's figures are rendered from records, never typed.
 Usage: python .ci/readme.py [--check]   (--check: exit 1 if README.md is not what index.ipynb renders to)
 """
 import json, sys
@@ -12,11 +13,13 @@ root = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(root))
 from fashion_nb.results import load_records, results_markdown
 table = results_markdown(load_records(root / "results")) if (root / "results").is_dir() else "(no result records)"
+abl = root / "results" / "ablation" / "table.md"
+ablation = abl.read_text().strip() if abl.is_file() else "(no ablation results yet: run `fashion-nb ablate`)"
 nb = json.loads((root / "nbs" / "index.ipynb").read_text())
 parts = []
 for c in nb["cells"]:
     src = "".join(c["source"])
-    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- results -->", table).strip()); continue
+    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- results -->", table).replace("<!-- ablation -->", ablation).strip()); continue
     lines = src.splitlines()
     if any(l.strip() in ("#| hide", "#|hide") for l in lines): continue
     code = "\n".join(l for l in lines if not l.startswith("#|")).strip()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_augment.ipynb #a6ac1cbb
 from __future__ import annotations
-import math
+import math, io
 import numpy as np, pandas as pd, torch
 from PIL import Image, ImageFilter
 from fastai.callback.mixup import MixUp, CutMix
@@ -14,7 +14,7 @@ from .schema import Schema
 __all__ = ['TRANSFORM_RULES', 'REVIEWED_ATTRIBUTES', 'WHITE', 'TRANSFORMS', 'MultiHeadMixUp', 'MultiHeadCutMix', 'mix_callback',
            'augment_policy', 'policy_table', 'hflip', 'affine_params', 'affine_forward', 'affine',
            'mild_brightness_contrast', 'brightness_contrast', 'hue_shift', 'saturation', 'random_crop', 'blur',
-           'CategoryAugment']
+           'CategoryAugment', 'degrade_copy', 'Degrade']
 
 # %% ../nbs/06_augment.ipynb #c34f7312
 class _NeedsIntTargets:
@@ -168,3 +168,30 @@ class CategoryAugment:
             if rng.random() < p: out = fn(out, rng)
         return np.ascontiguousarray(out)
     def __repr__(self): return f"CategoryAugment({ {c: len(s) for c, s in self.steps.items()} } transforms per category)"
+
+# %% ../nbs/06_augment.ipynb #9458886f
+def degrade_copy(img: np.ndarray,   # uint8 HWC image
+                 long_side: int = 80, # its long side is scaled down to this many pixels (never up)
+                 quality: int = 30,   # JPEG quality of the recompression
+                ) -> np.ndarray:
+    "A low-quality copy of `img` of the same shape: downscaled, JPEG-recompressed, scaled back up."
+    h, w = img.shape[:2]; im = Image.fromarray(img); s = long_side / max(h, w)
+    if s < 1: im = im.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BILINEAR)
+    buf = io.BytesIO(); im.save(buf, "JPEG", quality=int(quality)); buf.seek(0)
+    return np.asarray(Image.open(buf).convert("RGB").resize((w, h), Image.BILINEAR))
+
+# %% ../nbs/06_augment.ipynb #ed060898
+class Degrade:
+    "An augmentation `(img, category, rng) -> img`: `augment` (if any), then with probability `p` a random `degrade_copy`."
+    def __init__(self, augment=None,        # the category's augmentation to run first (a `CategoryAugment`), or None
+                 p: float = 0.3,            # share of images degraded
+                 sides=(0.25, 1.0),         # long side drawn from this fraction range of the image's long side
+                 qualities=(25, 90)):       # JPEG quality drawn from this range
+        if not 0 <= p <= 1: raise ValueError(f"--degrade: {p} must be a probability in [0, 1]")
+        self.augment, self.p, self.sides, self.qualities = augment, p, sides, qualities
+    def __call__(self, img: np.ndarray, category: str, rng: np.random.Generator) -> np.ndarray:
+        if self.augment is not None: img = self.augment(img, category, rng)
+        if rng.random() >= self.p: return img
+        side = max(8, int(max(img.shape[:2]) * rng.uniform(*self.sides)))
+        return degrade_copy(img, side, int(rng.integers(self.qualities[0], self.qualities[1] + 1)))
+    def __repr__(self): return f"Degrade({self.augment!r}, p={self.p})"

@@ -31,6 +31,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "serve":        ("fashion_nb.serve",    "serve_cli"),
     "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
     "distill":      ("fashion_nb.distill",  "distill_cli"),
+    "ablate":       ("fashion_nb.ablation", "ablate_cli"),
 }
 USER_ERRORS = (ValueError, OSError, pickle.UnpicklingError)   # by type: SchemaError, ImageError, JSONDecodeError,
                                                                # EmptyDataError are ValueErrors; FileExistsError, IsADirectoryError OSErrors
@@ -52,7 +53,7 @@ def _normalise_flag(a: str) -> str:
 
 # %% ../nbs/13_cli.ipynb #5148e37c
 GROUPS = {"data":   ["check", "synth", "import-table", "label-issues"],   # help's sections, in order; a command of
-          "train":  ["train", "evaluate", "tune", "calibrate"],            # `COMMANDS` in none of them is listed under
+          "train":  ["train", "evaluate", "tune", "calibrate", "ablate"],            # `COMMANDS` in none of them is listed under
           "deploy": ["export", "predict", "bench", "serve", "loadtest", "distill"],   # "other", one named here but not
           "run":    ["run"]}                                                         # registered is left out
 README_EXAMPLES = [('pip install -e ".[dev]"', "set up (Python 3.10+; CPU is enough)"),
@@ -104,6 +105,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "run": "fashion-nb run --data-dir data/meesho --run-id first",
     "serve": "fashion-nb serve --model outputs/runs/<run_id>/export/model.int8.onnx   # then open http://127.0.0.1:8000/",
     "loadtest": "fashion-nb loadtest --model outputs/runs/<run_id>/export/model.int8.onnx --n 200",
+    "ablate": "fashion-nb ablate --rounds 1 --shard 0/2   # with OMP_NUM_THREADS=1, beside --shard 1/2",
 }
 
 class _HelpFormatter(argparse.HelpFormatter):

@@ -13,7 +13,7 @@ from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name
 from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
-__all__ = ['is_import_dir', 'import_table', 'import_table_cli']
+__all__ = ['is_import_dir', 'category_attributes', 'import_table', 'import_table_cli']
 
 # %% ../nbs/01a_import.ipynb #c4278586
 def _attr_names(attrs) -> list:
@@ -100,6 +100,16 @@ def _write_image(src: Path, dst: Path, link=False, width=None):
             img = img.resize((width, max(1, round(img.height * width / img.width))), Image.LANCZOS)
         img.save(dst, "JPEG", quality=95)
 
+# %% ../nbs/01a_import.ipynb #cef7e71f
+def category_attributes(df: pd.DataFrame, attrs: list, cats: np.ndarray, by_category: bool = False) -> dict:
+    "Each category's attribute names: all of `attrs`, or (`by_category`) those with a value in some row of the category."
+    out = {}
+    for c in map(str, pd.unique(cats)):
+        names = [a for a in attrs if not by_category or pd.notna(df[a].to_numpy(dtype=object)[cats == c]).any()]
+        if not names: raise SchemaError(f"category {c!r} has no value for any of the attributes {list(attrs)}")
+        out[c] = names
+    return out
+
 # %% ../nbs/01a_import.ipynb #71620c30
 def import_table(csv,                   # the labelled table (CSV)
                  images,                # folder the image column is relative to (None: the CSV's folder)
@@ -116,6 +126,7 @@ def import_table(csv,                   # the labelled table (CSV)
                  width=None,            # resize every image to this width keeping aspect (None: keep sizes)
                  overwrite=False,       # replace an earlier import at `out` (a folder that is not one is never replaced)
                  allow_outside=False,   # accept image paths leading outside `images` (`..`, absolute, symlinks)
+                 attrs_by_category=False, # an attribute with no value in a whole category is not one of its attributes
                 ) -> Path:
     "Write `csv`'s images and labels into `out` in the competition layout; returns `out`."
     attrs = _attr_names(attrs)
@@ -138,16 +149,20 @@ def import_table(csv,                   # the labelled table (CSV)
     cats = df[category_col].to_numpy(dtype=object) if category_col else np.full(len(df), str(category), dtype=object)
     labels = df[attrs].to_dict("records")
     test = _split(cats, labels, test_frac, seed)
-    table = pd.DataFrame({"id": ids, "Category": cats, "len": len(attrs)})
-    for k, s in enumerate(SLOTS): table[s] = df[attrs[k]].to_numpy(dtype=object) if k < len(attrs) else np.nan
+    own = category_attributes(df, attrs, cats, attrs_by_category)
+    table = pd.DataFrame({"id": ids, "Category": cats, "len": [len(own[c]) for c in cats]})
+    for s in SLOTS: table[s] = np.full(len(df), np.nan, dtype=object)
+    for c, names in own.items():                      # slot k of a row holds the k-th attribute of its category
+        m = cats == c
+        for k, a in enumerate(names): table.loc[m, SLOTS[k]] = df[a].to_numpy(dtype=object)[m]
     train, held = table[~test].reset_index(drop=True), table[test].reset_index(drop=True)
-    for c in pd.unique(cats):
-        empty = [a for k, a in enumerate(attrs) if train.loc[train["Category"] == c, SLOTS[k]].isna().all()]
+    for c, names in own.items():
+        empty = [a for k, a in enumerate(names) if train.loc[train["Category"] == c, SLOTS[k]].isna().all()]
         if empty: raise SchemaError(f"{csv}: category {c!r} has no value at all for attribute(s) {empty}; "
-                                    f"fill them, leave those attributes out, or drop the category")
-    cat_attrs = pd.DataFrame({"Category": list(pd.unique(cats))})
-    cat_attrs["Output_attribute_list"] = [list(attrs) for _ in range(len(cat_attrs))]
-    cat_attrs["No_of_attribute"] = len(attrs)
+                                    f"fill them, leave those attributes out, pass --attrs-by-category, or drop the category")
+    cat_attrs = pd.DataFrame({"Category": list(own)})
+    cat_attrs["Output_attribute_list"] = [own[c] for c in own]
+    cat_attrs["No_of_attribute"] = [len(own[c]) for c in own]
     with atomic_dir(out, overwrite, is_import_dir, what) as tmp:
         for split in ("train", "test"): (tmp / f"{split}_images").mkdir(parents=True)
         errors = []
@@ -178,6 +193,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
                      width: int = None,       # resize images to this width keeping aspect (default: keep sizes)
                      overwrite: bool = False, # replace an earlier import at --out (never a folder that is not one)
                      allow_outside: bool = False, # accept image paths leading outside --images (.., absolute, symlinks)
+                     attrs_by_category: bool = False, # an attribute blank for a whole category is not one of its attributes
                     ) -> int:
     "Import a labelled image table (a CSV of image paths and labels) into the competition layout; prints its summary."
     if out is None:
@@ -188,7 +204,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
             raise FileExistsError(f"{out} holds an import of {json.loads(src.read_text())['csv']}, not of {csv}; pass --out to choose a folder")
     out = import_table(csv, images, image_col, attrs, out, category_col=category_col, category=category,
                        test_frac=test_frac, seed=seed, link=link, id_col=id_col, max_rows=max_rows, width=width,
-                       overwrite=overwrite, allow_outside=allow_outside)
+                       overwrite=overwrite, allow_outside=allow_outside, attrs_by_category=attrs_by_category)
     problems = layout_problems(out)
     if problems: print("\n".join(problems)); return 1
     print(f"{out}: {Schema.from_layout(out)}"); print(layout_summary(out).to_string())

@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.tracker import SaveModelCallback, EarlyStoppingCallback
+from fastai.callback.core import CancelValidException
+from timm.utils import ModelEmaV3
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.training import BnFreeze
 import fastai.callback.schedule  # Learner.fit_one_cycle
@@ -22,15 +24,15 @@ from .runtime import atomic_dir, refuse_existing, check_choice, check_int
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
-from .augment import CategoryAugment, mix_callback
+from .augment import CategoryAugment, Degrade, mix_callback
 from .imbalance import class_weights, sample_weights
 
 # %% auto #0
-__all__ = ['MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'cpu_has_native_bf16', 'resolve_precision', 'CPUBf16',
-           'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule', 'group_lrs',
-           'fit_gradually', 'majority_baseline', 'package_versions', 'per_head_figure', 'is_rank0', 'distributed',
-           'EpochLog', 'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
-           'train_cli', 'evaluate_cli']
+__all__ = ['SCHEDULES', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'SELECTS', 'cpu_has_native_bf16', 'resolve_precision',
+           'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule',
+           'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually', 'majority_baseline', 'package_versions',
+           'per_head_figure', 'is_rank0', 'distributed', 'EpochLog', 'synthetic_default', 'is_model_dir',
+           'check_train_options', 'train', 'predict_probs', 'evaluate', 'train_cli', 'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #640992b9
 def cpu_has_native_bf16() -> bool:
@@ -94,34 +96,62 @@ def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., p
     return learn
 
 # %% ../nbs/07_train.ipynb #70ffa2ff
-def unfreeze_schedule(epochs: int, n_groups: int) -> list:
-    "Phases `(trainable_groups, epochs)`: heads only, then + last stage, then all; total `epochs`."
+SCHEDULES = ("gradual", "last", "two_phase", "heads")
+
+def unfreeze_schedule(epochs: int, n_groups: int, kind: str = "gradual") -> list:
+    "Phases `(trainable_groups, epochs)` summing to `epochs`; `kind` is one of `SCHEDULES`."
     if epochs < 1: raise ValueError(f"epochs must be >= 1, got {epochs}")
-    if epochs == 1: return [(1, 1)]
-    if epochs == 2: return [(1, 1), (n_groups, 1)]
-    head, last = max(1, epochs // 4), max(1, epochs // 4)
-    return [(1, head), (2, last), (n_groups, epochs - head - last)]
+    check_choice(kind, SCHEDULES, "--schedule")
+    if kind == "heads" or epochs == 1: return [(1, epochs)]           # a frozen body: the heads alone
+    head = max(1, epochs // 4)
+    if kind == "last": return [(1, head), (2, epochs - head)]        # heads, then heads + last stage
+    if kind == "two_phase" or epochs == 2: return [(1, head), (n_groups, epochs - head)]  # fastai's fine_tune shape
+    last = max(1, epochs // 4)
+    return [(1, head), (2, last), (n_groups, epochs - head - last)]  # heads, + last stage, all
 
 def group_lrs(n_groups: int, lr_head: float, lr_body: float, body_decay: float = 0.3) -> np.ndarray:
     "Learning rate per parameter group: body groups `lr_body * body_decay**k` from the top, heads `lr_head`."
     body = [lr_body * body_decay ** k for k in range(n_groups - 1)][::-1]
     return np.array(body + [lr_head])
 
+# %% ../nbs/07_train.ipynb #f1e0b1d7
+class SkipValidation(Callback):
+    "No validation pass during `fit` (for runs that keep their last weights and need no score to choose them)."
+    def before_validate(self): raise CancelValidException()
+
+class WeightEMA(Callback):
+    "An exponential moving average of the model's weights: updated after each training step, swapped in to be validated."
+    order = 70                                   # after SaveModelCallback (60), which then saves the averaged weights
+    def __init__(self, decay: float = 0.998): self.decay, self.ema, self.steps, self._raw = decay, None, 0, None
+    def before_fit(self):
+        if self.ema is None: self.ema = ModelEmaV3(self.learn.model, decay=self.decay, use_warmup=True)
+    def after_batch(self):
+        if self.training: self.steps += 1; self.ema.update(self.learn.model, step=self.steps)
+    def before_validate(self):
+        self._raw = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
+        self.copy_to(self.learn.model)
+    def after_epoch(self):
+        if self._raw is not None: self.learn.model.load_state_dict(self._raw); self._raw = None
+    def copy_to(self, model): model.load_state_dict(self.ema.module.state_dict())
+
 # %% ../nbs/07_train.ipynb #2658b625
-def fit_gradually(learn, epochs, lr_head, lr_body, patience=3, body_decay=0.3, extra_cbs=()) -> list:
-    "Train with gradual unfreezing; returns one record per phase (groups, epochs run, img/s)."
+def fit_gradually(learn, epochs, lr_head, lr_body, patience=3, body_decay=0.3, extra_cbs=(), schedule="gradual",
+                  select="best") -> list:
+    "Train phase by phase (see `unfreeze_schedule`); returns one record per phase (groups, epochs run, img/s)."
     n = len(learn.opt.param_groups) if learn.opt else len(learn.splitter(learn.model))
-    best = SaveModelCallback(monitor="score", comp=np.greater, fname="best", reset_on_fit=False)
+    best = SaveModelCallback(monitor="score", comp=np.greater, fname="best", reset_on_fit=False) if select == "best" else None
+    ema = next((c for c in extra_cbs if isinstance(c, WeightEMA)), None)
     phases = []
-    for groups, ep in unfreeze_schedule(epochs, n):
+    for groups, ep in unfreeze_schedule(epochs, n, schedule):
         learn.freeze_to(-groups)
         speed = PhaseSpeed()
-        stop = EarlyStoppingCallback(monitor="score", comp=np.greater, patience=patience)
-        learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay), cbs=[best, stop, speed, *extra_cbs])
+        watch = [best, EarlyStoppingCallback(monitor="score", comp=np.greater, patience=patience)] if best else [SkipValidation()]
+        learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay), cbs=[*watch, speed, *extra_cbs])
         run = len(learn.recorder.values)
         phases.append({"trainable_groups": groups, "epochs_planned": ep, "epochs_run": run,
-                       "img_per_s": round(speed.img_per_s, 2), "best_score": float(best.best)})
-    learn.load("best", with_opt=False)
+                       "img_per_s": round(speed.img_per_s, 2), "best_score": float(best.best) if best else None})
+    if best: learn.load("best", with_opt=False)
+    elif ema: ema.copy_to(learn.model)
     return phases
 
 # %% ../nbs/07_train.ipynb #f6d70adb
@@ -194,7 +224,10 @@ def is_model_dir(d) -> bool:
     "Whether folder `d` holds a model folder written by `train` (config.json + weights.pth)."
     return (Path(d) / "config.json").is_file() and (Path(d) / "weights.pth").is_file()
 
-def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3):
+SELECTS = ("best", "last")
+
+def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3,
+                        schedule="gradual", select="best", ema=0., degrade=0.):
     "Raise a `ValueError` naming the option at fault, before any work."
     check_int(n_folds, "--n-folds", 2); check_int(fold, "--fold", 0)
     if fold >= n_folds: raise ValueError(f"--fold {fold} is outside 0..{n_folds - 1} (--n-folds {n_folds})")
@@ -202,6 +235,9 @@ def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbala
     check_int(patience, "--patience", 0)
     check_choice(mix, MIX_KINDS, "--mix"); check_choice(imbalance, IMBALANCE_KINDS, "--imbalance")
     check_choice(precision, PRECISIONS, "--precision")
+    check_choice(schedule, SCHEDULES, "--schedule"); check_choice(select, SELECTS, "--select")
+    if not 0 <= ema < 1: raise ValueError(f"--ema: {ema} must be a decay in [0, 1) (0: off)")
+    if not 0 <= degrade <= 1: raise ValueError(f"--degrade: {degrade} must be a probability in [0, 1]")
 
 # %% ../nbs/07_train.ipynb #8ff7d5a3
 def train(data_dir=None,                 # folder in the competition layout (None: a small synthetic set)
@@ -232,10 +268,15 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           extra_cbs=(),                  # more fastai callbacks (e.g. Optuna pruning)
           overwrite: bool = False,       # replace an earlier model folder at `out` (a non-model folder is never replaced)
           holdout: int = 0,              # rows set aside before the folds are cut: no fold trains on them
+          schedule: str = "gradual",     # unfreezing schedule: gradual | last | two_phase | heads (see `unfreeze_schedule`)
+          select: str = "best",          # keep the best-scoring epoch ("best", early stopping) or the last ("last")
+          ema: float = 0.,               # decay of an exponential moving average of the weights (0: off)
+          degrade: float = 0.,           # share of training images given a random low resolution / JPEG degradation
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
     t0 = time.time()
-    check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience)
+    check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience, schedule, select,
+                        ema, degrade)
     if data_dir is None: data_dir = synthetic_default()
     data_dir = Path(data_dir)
     if not data_dir.is_dir(): raise FileNotFoundError(f"{data_dir}: data folder not found")
@@ -248,6 +289,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     out = Path(out) if out else outputs_dir("models") / f"{model}_fold{fold}"
     if is_rank0(): refuse_existing(out, overwrite, is_model_dir, "model folder")
     aug = CategoryAugment(schema, img_size) if augment else None
+    if degrade: aug = Degrade(aug, degrade)
     table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
     y_all = schema.encode(table)
     folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
@@ -265,7 +307,8 @@ def train(data_dir=None,                 # folder in the competition layout (Non
         mixcb = mix_callback(mix, mix_alpha)
         with distributed(learn):
             phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay,
-                                   extra_cbs=[*([mixcb] if mixcb else []), *extra_cbs, EpochLog(epochs)])
+                                   extra_cbs=[*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs,
+                                              EpochLog(epochs)], schedule=schedule, select=select)
         if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
         with learn.removed_cbs([c for c in learn.cbs if isinstance(c, (CPUBf16, MixedPrecision))]):   # OOF in fp32, as exported
             probs, _ = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))
@@ -278,6 +321,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
                       n_folds=n_folds, epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body,
                       body_decay=body_decay, mix=mix, mix_alpha=mix_alpha, augment=augment, imbalance=imbalance,
                       label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, holdout=int(holdout), precision=learn.precision,
+                      schedule=schedule, select=select, ema=ema, degrade=degrade,
                       weights_source=learn.model.weights_source, data_dir=str(data_dir))
         metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
                        n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
