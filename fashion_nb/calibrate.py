@@ -8,6 +8,7 @@ import json, os, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, IGNORE
+from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
@@ -257,11 +258,9 @@ def threshold_for(calibration: dict, head: str, precision: float) -> float:
 def save_calibration(cal: dict, out) -> Path:
     "Write `cal` to `out` (a .json file, or a folder to hold calibration.json) atomically."
     p = Path(out); p = p / "calibration.json" if p.suffix != ".json" else p
-    p.parent.mkdir(parents=True, exist_ok=True); tmp = p.with_name(f".{p.name}.tmp")
     clean = lambda o: None if isinstance(o, float) and not np.isfinite(o) else o
     cal = {**cal, "report": [{k: clean(v) for k, v in r.items()} for r in cal.get("report", [])]}
-    tmp.write_text(json.dumps(cal, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o))); os.replace(tmp, p)
-    return p
+    return atomic_write(p, json.dumps(cal, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
 
 def load_calibration(path) -> dict:
     "A calibration from `calibration.json` (or a folder holding it); an error naming the file when it is not one."
@@ -282,8 +281,7 @@ def attach_calibration(card_path,      # an exported model card (X.card.json)
     card = json.loads(card_path.read_text())
     check_calibration(cal, Schema.from_dict(card["schema"]), f"calibration for {card_path}")
     card["calibrators"] = cal
-    tmp = card_path.with_name(f".{card_path.name}.tmp"); tmp.write_text(json.dumps(card, indent=1)); os.replace(tmp, card_path)
-    return card_path
+    return atomic_write(card_path, json.dumps(card, indent=1))
 
 # %% ../nbs/15_calibrate.ipynb #184e2123
 def reliability_figure(P_before: np.ndarray, P_after: np.ndarray, y: np.ndarray, schema: Schema, path=None,

@@ -16,7 +16,7 @@ __all__ = ['COMMANDS', 'USER_ERRORS', 'PROJECT_ERRORS', 'GROUPS', 'README_EXAMPL
 
 # %% ../nbs/13_cli.ipynb #0b43341b
 COMMANDS = {  # subcommand -> (module, function)
-    "check":        ("fashion_nb.schema",   "check"),
+    "check":        ("fashion_nb.schema",   "check_data"),
     "synth":        ("fashion_nb.synth",    "synth_cli"),
     "import-table": ("fashion_nb.importer", "import_table_cli"),
     "train":        ("fashion_nb.train",    "train_cli"),

@@ -13,7 +13,7 @@ from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
-from .runtime import outputs_dir, ImageError, load_letterboxed
+from .runtime import outputs_dir, ImageError, load_letterboxed, atomic_write
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
@@ -21,14 +21,6 @@ __all__ = ['CACHE_VERSION', 'HOLDOUT', 'image_stats', 'cache_dir_for', 'image_ca
            'AttributeDataset', 'Normalize01', 'get_dls', 'get_test_dl']
 
 # %% ../nbs/02_data.ipynb #e0d9988f
-def _fill(args):
-    paths, size = args
-    out, errors = [], []
-    for p in paths:
-        try: out.append(load_letterboxed(p, size))
-        except ImageError as e: out.append(np.zeros((size, size, 3), np.uint8)); errors.append(str(e))
-    return np.stack(out) if out else np.zeros((0, size, size, 3), np.uint8), errors
-
 CACHE_VERSION = 2   # part of every cache's key: bump it when decoding changes (2: EXIF orientation applied)
 
 def image_stats(paths) -> str:
@@ -39,6 +31,7 @@ def image_stats(paths) -> str:
         except FileNotFoundError: h.update(b"-;")
     return h.hexdigest()
 
+# %% ../nbs/02_data.ipynb #923b8c12
 def cache_dir_for(data_dir) -> Path:
     "Where caches and folds of `data_dir` live: inside it when writable, else under `outputs/cache/`."
     d = Path(data_dir).resolve()
@@ -48,6 +41,14 @@ def cache_dir_for(data_dir) -> Path:
     return p
 
 # %% ../nbs/02_data.ipynb #9ee7b04e
+def _fill(args):
+    paths, size = args
+    out, errors = [], []
+    for p in paths:
+        try: out.append(load_letterboxed(p, size))
+        except ImageError as e: out.append(np.zeros((size, size, 3), np.uint8)); errors.append(str(e))
+    return np.stack(out) if out else np.zeros((0, size, size, 3), np.uint8), errors
+
 def image_cache(data_dir,           # folder in the competition layout
                 split: str,         # "train" or "test": images are read from `{split}_images/`
                 ids,                # row ids, in the order the cache rows must follow
@@ -78,7 +79,7 @@ def image_cache(data_dir,           # folder in the competition layout
             tmp.unlink()
             raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
         os.replace(tmp, path)
-        t = stats_p.with_name(stats_p.name + f".{os.getpid()}.tmp"); t.write_text(stats); os.replace(t, stats_p)
+        atomic_write(stats_p, stats)
     return np.load(path, mmap_mode="r")
 
 # %% ../nbs/02_data.ipynb #ebb2b3f7
@@ -111,6 +112,7 @@ def make_folds(train: pd.DataFrame, schema: Schema, n_folds: int = 5, seed: int 
         for k, (_, va) in enumerate(skf.split(np.zeros(len(rows)), ind)): fold[rows[va]] = k
     return pd.DataFrame({"id": train["id"].to_numpy(), "Category": train["Category"].to_numpy(), "fold": fold})
 
+# %% ../nbs/02_data.ipynb #3c934e17
 def load_folds(data_dir, schema: Schema = None, n_folds: int = 5, seed: int = 42, holdout: int = 0) -> pd.DataFrame:
     "The saved folds of `data_dir` for `n_folds`, `seed` and `holdout` (made and saved on first use); they must cover exactly the ids of train.csv."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
@@ -122,9 +124,8 @@ def load_folds(data_dir, schema: Schema = None, n_folds: int = 5, seed: int = 42
             raise SchemaError(f"{path}: its ids do not match train.csv; delete it to make new folds")
         return f.set_index("id").loc[train["id"]].reset_index()
     f = make_folds(train, schema or Schema.from_layout(data_dir), n_folds, seed, holdout)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp"); f.to_csv(tmp, index=False); os.replace(tmp, path)
+    atomic_write(path, lambda t: f.to_csv(t, index=False))
     return f
-
 
 # %% ../nbs/02_data.ipynb #b1cd6c9f
 class AttributeDataset(torch.utils.data.Dataset):
@@ -140,12 +141,20 @@ class AttributeDataset(torch.utils.data.Dataset):
         y = torch.from_numpy(self.targets[i]) if self.targets is not None else torch.zeros(0, dtype=torch.long)
         return x, y
 
+# %% ../nbs/02_data.ipynb #71c4fdff
 class Normalize01(Transform):
     "uint8 image batch -> float, scaled to [0,1] and normalised with the backbone's mean and std."
     order = 10
     def __init__(self, mean, std): self.mean, self.std = torch.tensor(mean).view(1, 3, 1, 1), torch.tensor(std).view(1, 3, 1, 1)
     def encodes(self, x: TensorImage): return TensorImage((x.float() / 255 - self.mean.to(x.device)) / self.std.to(x.device))
     def decodes(self, x: TensorImage): return TensorImage(((x * self.std.to(x.device) + self.mean.to(x.device)) * 255).clamp(0, 255).byte())
+
+# %% ../nbs/02_data.ipynb #97dd7984
+class _Rows:
+    "A lazy row subset of a memmap (no copy)."
+    def __init__(self, arr, idx): self.arr, self.idx = arr, idx
+    def __len__(self): return len(self.idx)
+    def __getitem__(self, i): return self.arr[self.idx[i]]
 
 # %% ../nbs/02_data.ipynb #73a7e7bd
 def get_dls(data_dir,                     # folder in the competition layout
@@ -184,12 +193,6 @@ def get_dls(data_dir,                     # folder in the competition layout
     dls = DataLoaders(tdl, vdl, device=kw["device"])
     dls.schema, dls.train_rows, dls.valid_rows, dls.table = schema, tr, va, train
     return dls
-
-class _Rows:
-    "A lazy row subset of a memmap (no copy)."
-    def __init__(self, arr, idx): self.arr, self.idx = arr, idx
-    def __len__(self): return len(self.idx)
-    def __getitem__(self, i): return self.arr[self.idx[i]]
 
 # %% ../nbs/02_data.ipynb #0cc61b16
 def get_test_dl(data_dir, ids=None, img_size=224, bs=64, mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225),

@@ -8,14 +8,15 @@ import json, os
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, IGNORE, TRAIN_COLS
-from .model import f1_micro_macro, harmonic
+from .metric import f1_micro_macro, harmonic
+from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets', 'members_oof',
-           'simplex_ascent', 'fit_head_weights', 'class_weights', 'combine', 'fit_weights', 'crossfit_groups',
+           'simplex_ascent', 'fit_head_weights', 'arch_class_weights', 'combine', 'fit_weights', 'crossfit_groups',
            'fit_ensemble', 'score_frame', 'save_ensemble', 'load_ensemble']
 
-# %% ../nbs/08_ensemble.ipynb #3b37f92b
+# %% ../nbs/08_ensemble.ipynb #1654a148
 def read_member(model_dir) -> dict:
     "Facts of one model folder (dir, arch, fold, n_folds, img_size, data_dir), from its config.json."
     d = Path(model_dir)
@@ -26,6 +27,7 @@ def read_member(model_dir) -> dict:
     return dict(dir=str(d.resolve()), arch=cfg["arch"], fold=cfg.get("fold"), n_folds=cfg.get("n_folds"),
                 img_size=cfg.get("img_size"), data_dir=cfg.get("data_dir"))
 
+# %% ../nbs/08_ensemble.ipynb #d1dc8cbf
 def read_oof(model_dir, schema: Schema) -> pd.DataFrame:
     "The model folder's OOF table (id, Category, fold, p0..), checked against `schema`."
     p = Path(model_dir) / "oof.parquet"
@@ -48,13 +50,14 @@ def head_scores(y: np.ndarray,       # targets [n, n_heads], IGNORE = -1
         if m.any(): out[j] = harmonic(*f1_micro_macro(y[m, j], probs[m, h.sl].argmax(1)))
     return out
 
+# %% ../nbs/08_ensemble.ipynb #d1824f18
 def score_of_heads(hs: np.ndarray, schema: Schema) -> float:
     "Competition score from per-head scores: mean over categories of the mean of their (labelled) heads."
     cats = [np.nanmean(hs[schema.head_idx(c)]) for c in schema.categories if not np.isnan(hs[schema.head_idx(c)]).all()]
     if not cats: raise ValueError("no labelled cells to score")
     return float(np.mean(cats))
 
-# %% ../nbs/08_ensemble.ipynb #7a70465c
+# %% ../nbs/08_ensemble.ipynb #f69825ec
 def members_schema(members: list) -> Schema:
     "The schema shared by all members; an error naming the folder whose schema differs."
     schemas = [Schema.load(Path(m["dir"]) / "schema.json") for m in members]
@@ -62,6 +65,7 @@ def members_schema(members: list) -> Schema:
         if s != schemas[0]: raise SchemaError(f"{m['dir']}/schema.json differs from {members[0]['dir']}/schema.json; an ensemble needs one label space")
     return schemas[0]
 
+# %% ../nbs/08_ensemble.ipynb #e3df03cf
 def arch_oof(members: list, schema: Schema) -> dict:
     "arch -> DataFrame indexed by id (Category, fold, p0..): the members' OOF rows stacked, overlapping rows averaged."
     out = {}
@@ -71,6 +75,7 @@ def arch_oof(members: list, schema: Schema) -> dict:
         out[arch] = df.groupby("id", sort=True).agg({"Category": "first", "fold": "first", **{c: "mean" for c in p}})
     return out
 
+# %% ../nbs/08_ensemble.ipynb #dfdeec3a
 def oof_targets(data_dir, ids, schema: Schema) -> np.ndarray:
     "Targets [len(ids), n_heads] of `ids` from `data_dir/train.csv`; an error naming ids that are not there."
     train = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS).set_index("id")
@@ -78,6 +83,7 @@ def oof_targets(data_dir, ids, schema: Schema) -> np.ndarray:
     if miss: raise SchemaError(f"{Path(data_dir) / 'train.csv'}: {len(miss)} OOF id(s) not found, e.g. {miss[:10]}")
     return schema.encode(train.loc[list(ids)].reset_index(), source=str(Path(data_dir) / "train.csv"))
 
+# %% ../nbs/08_ensemble.ipynb #f407d518
 def members_oof(model_dirs: list, data_dir=None) -> tuple:
     "(members, schema, data_dir, arch -> OOF table, the ids every architecture covers) of model folders."
     members = [read_member(d) for d in model_dirs]
@@ -143,7 +149,7 @@ def fit_head_weights(y, P: list, schema: Schema, w0, step=0.05, min_gain=0.0, se
     return _fit_heads(y, P, schema, w0, keep, step)
 
 # %% ../nbs/08_ensemble.ipynb #bc5142ba
-def class_weights(ens: dict, schema: Schema) -> np.ndarray:
+def arch_class_weights(ens: dict, schema: Schema) -> np.ndarray:
     "Weights [n_archs, n_classes]: the global weight of each arch, replaced by per-head weights on their heads."
     W = np.repeat(np.asarray([ens["weights"][a] for a in ens["archs"]], float)[:, None], schema.n_classes, 1)
     for name, w in (ens.get("per_head") or {}).items():
@@ -151,6 +157,7 @@ def class_weights(ens: dict, schema: Schema) -> np.ndarray:
         W[:, h.sl] = np.asarray([w[a] for a in ens["archs"]], float)[:, None]
     return W
 
+# %% ../nbs/08_ensemble.ipynb #61da1b46
 def combine(probs_by_arch: dict,   # arch -> probabilities [n, n_classes] (fold models already averaged)
             ens: dict,             # from `fit_ensemble` / `load_ensemble`
             schema: Schema = None, # default: the ensemble's own
@@ -159,7 +166,7 @@ def combine(probs_by_arch: dict,   # arch -> probabilities [n, n_classes] (fold 
     schema = schema or Schema.from_dict(ens["schema"])
     miss = [a for a in ens["archs"] if a not in probs_by_arch]
     if miss: raise ValueError(f"combine: no probabilities for architecture(s) {miss}; have {list(probs_by_arch)}")
-    W = class_weights(ens, schema)
+    W = arch_class_weights(ens, schema)
     return sum(W[i] * np.asarray(probs_by_arch[a], float) for i, a in enumerate(ens["archs"]))
 
 # %% ../nbs/08_ensemble.ipynb #ac5d4dd2
@@ -178,12 +185,14 @@ def fit_weights(y, P: list, archs: list, schema: Schema, per_head=False, step=0.
         if score_of_heads(head_scores(y, combine(dict(zip(archs, P)), fit_h, schema), schema), schema) > score: fit = fit_h
     return fit
 
+# %% ../nbs/08_ensemble.ipynb #648df4cf
 def crossfit_groups(folds: np.ndarray, seed: int = 0) -> np.ndarray:
     "Group of each row for cross-fitting: its fold when there are several, else one of two random halves."
     folds = np.asarray(folds)
     if len(np.unique(folds)) > 1: return folds
     return np.random.default_rng(seed).permutation(len(folds)) % 2
 
+# %% ../nbs/08_ensemble.ipynb #8725b2e7
 def fit_ensemble(model_dirs: list,          # model folders (each with config.json, schema.json, oof.parquet)
                  data_dir=None,             # folder with train.csv (default: the members' config data_dir)
                  per_head: bool = False,    # also fit guarded per-head weights
@@ -225,25 +234,22 @@ def fit_ensemble(model_dirs: list,          # model folders (each with config.js
     ens["ens_oof"] = ens_oof
     return ens
 
+# %% ../nbs/08_ensemble.ipynb #b63727b8
 def score_frame(ens: dict) -> pd.DataFrame:
     "The ensemble's report as a table: every single model and the ensemble (cross-fitted, and in-sample) on OOF rows."
     return pd.DataFrame(ens["scores"])
-
 
 # %% ../nbs/08_ensemble.ipynb #6cfdd5f1
 def save_ensemble(ens: dict, out_dir) -> Path:
     "Write `out_dir/weights.json` (and the cross-fitted `oof.parquet`) atomically; returns the weights' path."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    if ens.get("ens_oof") is not None:
-        tmp_oof = out_dir / ".oof.parquet.tmp"; ens["ens_oof"].to_parquet(tmp_oof, index=False); os.replace(tmp_oof, out_dir / "oof.parquet")
+    if ens.get("ens_oof") is not None: atomic_write(out_dir / "oof.parquet", lambda t: ens["ens_oof"].to_parquet(t, index=False))
     ens = {k: v for k, v in ens.items() if k != "ens_oof"}
-    p = out_dir / "weights.json"; tmp = p.with_name(f".{p.name}.tmp")
     clean = lambda o: None if isinstance(o, float) and np.isnan(o) else o
     ens = {**ens, "scores": [{k: clean(v) for k, v in r.items()} for r in ens.get("scores", [])]}
-    tmp.write_text(json.dumps(ens, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
-    os.replace(tmp, p)
-    return p
+    return atomic_write(out_dir / "weights.json", json.dumps(ens, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
 
+# %% ../nbs/08_ensemble.ipynb #b6aae106
 def load_ensemble(path) -> dict:
     "An ensemble from `weights.json` (or a folder holding it)."
     p = Path(path); p = p / "weights.json" if p.is_dir() else p

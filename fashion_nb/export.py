@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
-from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
-from .ensemble import load_ensemble, class_weights
+from .ensemble import load_ensemble, arch_class_weights
 
 # %% auto #0
 __all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'quantize_graph', 'torch_predict',
-           'ParityError', 'argmax_agreement', 'export_onnx', 'export_cli']
+           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'torch_predict', 'ParityError',
+           'argmax_agreement', 'export_images', 'int8_tries', 'model_card', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -93,7 +93,7 @@ def ensemble_graph(model_dirs: list,     # model folders
     if miss: raise ValueError(f"the ensemble weights architecture(s) {miss} but no model folder of that architecture is given")
     extra = sorted(have - set(ens["archs"]))
     if extra: raise ValueError(f"model folder(s) of architecture(s) {extra} are not in the ensemble {ens['archs']}")
-    W = class_weights(ens, schema)
+    W = arch_class_weights(ens, schema)
     n_of = {a: sum(m["arch"] == a for m in members) for a in have}
     mw = np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
     if static: models = [static_same_padding(copy.deepcopy(m), mb["img_size"]) for m, mb in zip(models, members)]
@@ -175,7 +175,9 @@ def is_static(nodes) -> bool:
     return sum(map(len, _body_nodes(nodes, "Conv").values())) > 2 * len(_body_nodes(nodes))
 
 def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
-    "`quantize_graph` of a graph already through ONNX Runtime's `quant_pre_process`."
+    """Write the INT8 version of `pre` (an ONNX file already through ONNX Runtime's `quant_pre_process`) to `dst`; returns
+    the method used. CNN bodies: static QDQ with the stem and the first `float_stages` stages in float. Transformer bodies
+    (no convolution but a patch embedding): dynamic MatMul."""
     nodes = onnx.load(str(pre)).graph.node
     if is_static(nodes):
         if calib_images is None or len(calib_images) == 0: raise ValueError("static INT8 quantization needs calibration images (give data_dir)")
@@ -188,14 +190,6 @@ def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int 
     body = [x for names in _body_nodes(nodes).values() for x in names]
     quantize_dynamic(str(pre), str(dst), op_types_to_quantize=["MatMul"], nodes_to_quantize=body, weight_type=QuantType.QInt8, per_channel=True)
     return "dynamic: int8 MatMul weights; bodies only"
-
-def quantize_graph(src, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
-    """Write the INT8 version of ONNX file `src` to `dst`; returns the method used. CNN bodies: static QDQ with the stem and
-    the first `float_stages` stages in float. Transformer bodies (no convolution but a patch embedding): dynamic MatMul."""
-    with tempfile.TemporaryDirectory() as td:
-        pre = Path(td) / "pre.onnx"
-        quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)
-        return quantize_preprocessed(pre, dst, calib_images, bs, float_stages)
 
 # %% ../nbs/09_export.ipynb #a8b8ea41
 def torch_predict(g: nn.Module):
@@ -216,8 +210,7 @@ def _versions():
                 fashion_nb=__import__("fashion_nb").__version__)
 
 def _write_json(path, obj):
-    tmp = Path(path).with_name(f".{Path(path).name}.tmp")
-    tmp.write_text(json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o))); os.replace(tmp, path)
+    atomic_write(path, json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
 
 # %% ../nbs/09_export.ipynb #4b74e9f6
 def _score(y, p, schema):
@@ -229,6 +222,60 @@ def argmax_agreement(p_ref, p, y, schema) -> float:
     a = [(p[:, h.sl].argmax(1) == p_ref[:, h.sl].argmax(1))[y[:, i] >= 0].mean() for i, h in enumerate(schema.heads) if (y[:, i] >= 0).any()]
     return float(np.mean(a)) if a else None
 
+# %% ../nbs/09_export.ipynb #be004e3a
+def _row_ids(rows, k): return rows["train"]["id"].to_numpy()[rows[k]].tolist()
+
+def export_images(data_dir, schema: Schema, member: dict, size: int, n_valid: int = 512, n_calib: int = 128) -> tuple:
+    "`(rows, X, y, Xs, ys, Xt)`: the `export_rows` and the parity, selection and test images at `size` (16 random images, no labels, without `data_dir`)."
+    if data_dir is None: return None, np.random.default_rng(0).integers(0, 256, (16, size, size, 3), dtype=np.uint8), None, None, None, None
+    rows = export_rows(data_dir, schema, member, n_valid, n_calib)
+    load = lambda split, ids: np.asarray(image_cache(data_dir, split, ids, size))
+    X, y = load("train", _row_ids(rows, "parity")), schema.encode(rows["train"].iloc[rows["parity"]])
+    Xs, ys = load("train", _row_ids(rows, "select")), schema.encode(rows["train"].iloc[rows["select"]])
+    test_ids = read_table(Path(data_dir) / "test.csv")["id"].tolist()[:n_valid] if (Path(data_dir) / "test.csv").is_file() else []
+    return rows, X, y, Xs, ys, (load("test", test_ids) if test_ids else None)
+
+# %% ../nbs/09_export.ipynb #cb9b6403
+def int8_tries(src, dst,               # fp32 ONNX file; where to write the INT8 one
+               C, Xs, ys, ps_onnx,     # calibration images; selection images, their targets and fp32 probabilities
+               schema: Schema, float_stages: int = 2, max_float_stages: int = 4, int8_target: float = 0.005) -> tuple:
+    "`(method, float_stages, tries)`: quantize `src` keeping more stages float until the selection-row drop is at most `int8_target`."
+    s_sel, tries = _score(ys, ps_onnx, schema), []
+    with tempfile.TemporaryDirectory() as td:
+        pre = Path(td) / "pre.onnx"
+        quant_pre_process(str(src), str(pre), skip_symbolic_shape=True)     # once for every try
+        static = is_static(onnx.load(str(pre)).graph.node)
+        for fs in range(float_stages, max(float_stages, max_float_stages) + 1):   # chosen on the selection rows
+            t8 = time.time()
+            method = quantize_preprocessed(pre, dst, C, float_stages=fs)
+            ps8 = run_batches(onnx_predict(ort_session(dst)), Xs)
+            s8 = _score(ys, ps8, schema)
+            drop = (s_sel - s8) if s8 is not None and s_sel is not None else None
+            tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(ps_onnx, ps8, ys, schema),
+                              seconds=round(time.time() - t8, 1)))
+            if not static or (drop is not None and drop <= int8_target): break   # float stages change only static QDQ
+    return method, fs, tries
+
+# %% ../nbs/09_export.ipynb #b42b1e28
+def model_card(out, S, schema: Schema, info: dict, par: dict, calib, data_dir, rows, int8: bool, opset: int, t0: float) -> dict:
+    "The model card of an exported ensemble: files, input and output, preprocessing, schema, ensemble, calibration images, parity, versions."
+    ids = lambda k: _row_ids(rows, k)
+    return dict(format="fashion_nb model card 1", created=time.strftime("%Y-%m-%dT%H:%M:%S"),
+                files=dict(fp32=out.name, int8=int8_path(out).name if int8 and not par["int8_refused"] else None),
+                input=dict(name="image", dtype="uint8", layout="NHWC", shape=["batch", S, S, 3], colour="RGB"),
+                output=dict(name="probs", dtype="float32", shape=["batch", schema.n_classes],
+                            meaning="per-head softmax probabilities, heads concatenated in schema order, ensemble-weighted"),
+                preprocessing=dict(decode="PIL with JPEG draft (reduced-size) decoding, RGB", letterbox=True, size=S,
+                                   fill=[255, 255, 255], resize="bilinear (PIL), aspect kept, centred",
+                                   function="fashion_nb.runtime.load_letterboxed", normalisation="inside the graph",
+                                   members=[dict(arch=m["arch"], img_size=m["img_size"], mean=m["mean"], std=m["std"],
+                                                 resized_in_graph=m["img_size"] != S) for m in info["members"]]),
+                schema=schema.to_dict(), ensemble=info, calibration=calib, parity=par,
+                validation=dict(data_dir=str(data_dir) if data_dir else None, split="train", rows=par["rows"],
+                                ids=ids("parity") if rows else [], selection_ids=ids("select") if rows and int8 else []),
+                versions=_versions(), export_seconds=round(time.time() - t0, 1), opset=opset)
+
+# %% ../nbs/09_export.ipynb #922b5b3c
 def export_onnx(model_dirs: list,          # model folders (None: the ensemble's members)
                 out,                       # ONNX file to write, e.g. model.onnx
                 int8: bool = False,        # also write out.int8.onnx
@@ -248,15 +295,8 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
     S, first = g.size, info["members"][0]
     data_dir = data_dir or (first["data_dir"] if first["data_dir"] and Path(first["data_dir"]).is_dir() else None)
     if int8 and data_dir is None: raise ValueError("INT8 export needs calibration images: give data_dir (the members' config names none that exists)")
-    rows, y = None, None
-    if data_dir is not None:
-        rows = export_rows(data_dir, schema, first, n_valid, n_calib if int8 else 0)
-        ids = lambda k: rows["train"]["id"].to_numpy()[rows[k]].tolist()
-        X = np.asarray(image_cache(data_dir, "train", ids("parity"), S)); y = schema.encode(rows["train"].iloc[rows["parity"]])
-        Xs = np.asarray(image_cache(data_dir, "train", ids("select"), S)); ys = schema.encode(rows["train"].iloc[rows["select"]])
-        test_ids = read_table(Path(data_dir) / "test.csv")["id"].tolist()[:n_valid] if (Path(data_dir) / "test.csv").is_file() else []
-        Xt = np.asarray(image_cache(data_dir, "test", test_ids, S)) if test_ids else None
-    else: X, Xs, ys, Xt = (np.random.default_rng(0).integers(0, 256, (16, S, S, 3), dtype=np.uint8),) + (None,) * 3
+    rows, X, y, Xs, ys, Xt = export_images(data_dir, schema, first, S, n_valid, n_calib if int8 else 0)
+    ids = lambda k: _row_ids(rows, k)
     tmp32, tmp8, t0 = out.with_name(f".{out.name}.tmp"), int8_path(out).with_name(f".{int8_path(out).name}.tmp"), time.time()
     try:
         torch.onnx.export(g, (torch.from_numpy(X[:2].copy()),), str(tmp32), input_names=["image"], output_names=["probs"],
@@ -271,21 +311,9 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                    score_onnx=_score(y, p_onnx, schema) if y is not None else None)
         calib = None
         if int8:
-            C, tries = np.asarray(image_cache(data_dir, "train", ids("calib"), S)), []
+            C = np.asarray(image_cache(data_dir, "train", ids("calib"), S))
             ps_onnx = run_batches(fp32, Xs); s_sel = _score(ys, ps_onnx, schema)
-            with tempfile.TemporaryDirectory() as td:
-                pre = Path(td) / "pre.onnx"
-                quant_pre_process(str(tmp32), str(pre), skip_symbolic_shape=True)     # once for every try
-                static = is_static(onnx.load(str(pre)).graph.node)
-                for fs in range(float_stages, max(float_stages, max_float_stages) + 1):   # chosen on the selection rows
-                    t8 = time.time()
-                    method = quantize_preprocessed(pre, tmp8, C, float_stages=fs)
-                    ps8 = run_batches(onnx_predict(ort_session(tmp8)), Xs)
-                    s8 = _score(ys, ps8, schema)
-                    drop = (s_sel - s8) if s8 is not None and s_sel is not None else None
-                    tries.append(dict(float_stages=fs, score_int8=s8, int8_drop=drop, argmax_agreement=argmax_agreement(ps_onnx, ps8, ys, schema),
-                                      seconds=round(time.time() - t8, 1)))
-                    if not static or (drop is not None and drop <= int8_target): break   # float stages change only static QDQ
+            method, fs, tries = int8_tries(tmp32, tmp8, C, Xs, ys, ps_onnx, schema, float_stages, max_float_stages, int8_target)
             q8 = onnx_predict(ort_session(tmp8))
             p8 = run_batches(q8, X); s8 = _score(y, p8, schema)                        # the chosen model, on the parity rows
             drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
@@ -300,20 +328,7 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                 par["test_images"] = dict(n=len(Xt), labelled=False, argmax_agreement_int8=float(np.mean(
                     [(pt8[:, h.sl].argmax(1) == pt32[:, h.sl].argmax(1)).mean() for h in schema.heads])))
             calib = dict(split="train", n=len(C), ids=ids("calib"), method=method, batch=16)
-        card = dict(format="fashion_nb model card 1", created=time.strftime("%Y-%m-%dT%H:%M:%S"),
-                    files=dict(fp32=out.name, int8=int8_path(out).name if int8 and not par["int8_refused"] else None),
-                    input=dict(name="image", dtype="uint8", layout="NHWC", shape=["batch", S, S, 3], colour="RGB"),
-                    output=dict(name="probs", dtype="float32", shape=["batch", schema.n_classes],
-                                meaning="per-head softmax probabilities, heads concatenated in schema order, ensemble-weighted"),
-                    preprocessing=dict(decode="PIL with JPEG draft (reduced-size) decoding, RGB", letterbox=True, size=S,
-                                       fill=[255, 255, 255], resize="bilinear (PIL), aspect kept, centred",
-                                       function="fashion_nb.runtime.load_letterboxed", normalisation="inside the graph",
-                                       members=[dict(arch=m["arch"], img_size=m["img_size"], mean=m["mean"], std=m["std"],
-                                                     resized_in_graph=m["img_size"] != S) for m in info["members"]]),
-                    schema=schema.to_dict(), ensemble=info, calibration=calib, parity=par,
-                    validation=dict(data_dir=str(data_dir) if data_dir else None, split="train", rows=par["rows"],
-                                    ids=ids("parity") if rows else [], selection_ids=ids("select") if rows and int8 else []),
-                    versions=_versions(), export_seconds=round(time.time() - t0, 1), opset=opset)
+        card = model_card(out, S, schema, info, par, calib, data_dir, rows, int8, opset, t0)
         os.replace(tmp32, out)
         if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
         elif int8_path(out).exists(): int8_path(out).unlink()     # never leave an INT8 file the card does not vouch for

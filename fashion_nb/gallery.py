@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import IGNORE, image_name
 from .calibrate import run_oof, crossfit_probs
+from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['confused_classes', 'confident_errors', 'head_gallery', 'run_models', 'render_gallery']
@@ -116,7 +117,6 @@ def render_gallery(run_dir=None,       # a run folder (its models, ensemble and 
     for j, h in enumerate(oof["schema"].heads[:max_heads]):
         if not (oof["y"][:, j] != IGNORE).any(): continue
         name = f"{_slug(h.category)}_{_slug(h.attribute)}.png"
-        tmp = out / f".{name}.tmp.png"; head_gallery(oof, Q, j, issues, tmp, k); os.replace(tmp, out / name)
+        atomic_write(out / name, lambda t: head_gallery(oof, Q, j, issues, t, k))
         md += [f"## {h.name}", "", f"![{h.name}]({name})", ""]
-    p = out / "gallery.md"; t = out / ".gallery.md.tmp"; t.write_text("\n".join(md) + "\n"); os.replace(t, p)
-    return p
+    return atomic_write(out / "gallery.md", "\n".join(md) + "\n")

@@ -62,6 +62,7 @@ def effective_number_weights(counts,            # examples per class
         w[m] /= w[m].mean()
     return w
 
+# %% ../nbs/04_imbalance.ipynb #802b513e
 def class_weights(y,                    # encoded targets `int64[n, n_heads]` or a layout table
                   schema: Schema,       # the label space
                   beta: float = 0.999,  # effective-number beta (Cui et al. 2019)
@@ -111,6 +112,7 @@ def plot_imbalance(table: pd.DataFrame, # an `imbalance_table`
     fig.tight_layout()
     return fig
 
+# %% ../nbs/04_imbalance.ipynb #ba66bab6
 def plot_class_weights(y, schema: Schema, heads: list, categories=None, beta: float = 0.999, power: float = 0.5):
     "For each head name in `heads`: class share in the data, class weight, and the sampler's expected class share."
     import matplotlib.pyplot as plt

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageOps
 from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name, write_layout,
-                               validate_layout, layout_summary)
+                               layout_problems, layout_summary)
 from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
@@ -205,7 +205,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
     out = import_table(csv, images, image_col, attrs, out, category_col=category_col, category=category,
                        test_frac=test_frac, seed=seed, link=link, id_col=id_col, max_rows=max_rows, width=width,
                        overwrite=overwrite, allow_outside=allow_outside, attrs_by_category=attrs_by_category)
-    problems = validate_layout(out)
+    problems = layout_problems(out)
     if problems: print("\n".join(problems)); return 1
     print(f"{out}: {Schema.from_layout(out)}"); print(layout_summary(out).to_string())
     return 0

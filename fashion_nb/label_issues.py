@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, IGNORE
 from .calibrate import run_oof
+from .runtime import atomic_write, outputs_dir
 
 # %% auto #0
 __all__ = ['confident_issues', 'head_issues', 'find_label_issues_oof', 'label_issue_counts', 'flip_labels', 'flip_scores',
@@ -27,16 +28,14 @@ def confident_issues(labels: np.ndarray,   # given labels [n] (0..k-1)
     return (cand > P[np.arange(len(labels)), labels]) & above.any(1)
 
 def head_issues(labels: np.ndarray, P: np.ndarray, method: str = "cleanlab") -> np.ndarray:
-    "Mask of likely label errors of one head (`cleanlab` when installed, else `confident_issues`)."
+    "Mask of likely label errors of one head, by cleanlab's `find_label_issues` or by `confident_issues`."
     if P.shape[1] < 2 or len(np.unique(labels)) < 2: return np.zeros(len(labels), bool)
     if method == "cleanlab":
-        try: from cleanlab.filter import find_label_issues
-        except ImportError: method = "confident"
-        else:
-            P = np.clip(P, 1e-9, None); P = P / P.sum(1, keepdims=True)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return find_label_issues(labels, P, filter_by="prune_by_noise_rate", min_examples_per_class=1)
+        from cleanlab.filter import find_label_issues        # imported when used: it pulls in a lot
+        P = np.clip(P, 1e-9, None); P = P / P.sum(1, keepdims=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return find_label_issues(labels, P, filter_by="prune_by_noise_rate", min_examples_per_class=1)
     if method != "confident": raise ValueError(f"method must be 'cleanlab' or 'confident', got {method!r}")
     return confident_issues(labels, P)
 
@@ -94,14 +93,11 @@ def busiest_head(oof: dict) -> str:
     n = [(int((oof["y"][:, j] != IGNORE).sum()) if h.n_classes > 1 else -1, -j, h.name) for j, h in enumerate(oof["schema"].heads)]
     return max(n)[2]
 
-def _write_csv(df, path):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True); tmp = path.with_name(f".{path.name}.tmp")
-    df.to_csv(tmp, index=False); os.replace(tmp, path); return path
+def _write_csv(df, path): return atomic_write(path, lambda t: df.to_csv(t, index=False))
 
 def label_issues(model_dirs=None, ensemble=None, data_dir=None, out=None, method: str = "cleanlab",
                  flip_head: str = None, flip_frac: float = 0.05, seeds: int = 3) -> dict:
     "Find suspected label errors of a model's OOF rows; write the CSVs (and flip check) to `out`; returns a summary."
-    from fashion_nb.runtime import outputs_dir
     oof = run_oof(model_dirs, ensemble, data_dir)
     iss = find_label_issues_oof(oof, method)
     out = Path(out) if out else outputs_dir("label_issues")
@@ -116,7 +112,7 @@ def label_issues(model_dirs=None, ensemble=None, data_dir=None, out=None, method
             fs.append(flip_scores(find_label_issues_oof(oof, method, y=yf), flip_head, fl))
         res["flip_check"] = dict(head=flip_head, frac=flip_frac, seeds=fs, precision=float(np.mean([f["precision"] for f in fs])),
                                  recall=float(np.mean([f["recall"] for f in fs])))
-        tmp = out / ".flip_check.json.tmp"; tmp.write_text(json.dumps(res["flip_check"], indent=1)); os.replace(tmp, out / "flip_check.json")
+        atomic_write(out / "flip_check.json", json.dumps(res["flip_check"], indent=1))
     return res
 
 from typing import Annotated

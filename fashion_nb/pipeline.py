@@ -19,8 +19,7 @@ __all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_co
            'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
            'gallery_steps', 'distill_steps', 'deployment_summary', 'distill_figures', 'distill_figures_of', 'step_env',
            'environ', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
-           'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli', 'allow_cpu_distributed',
-           'distrib_kwargs', 'launch_distributed']
+           'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -665,24 +664,7 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     return 0
 
 # %% ../nbs/12_pipeline.ipynb #6d819ae0
-def allow_cpu_distributed():
-    "Let fastai's `DistributedDL` broadcast its indices on CPU process groups (gloo) too; a no-op for NCCL."
-    import torch, fastai.distributed as fd
-    if getattr(fd.DistributedDL._broadcast, "_any_backend", False): return
-    def _broadcast(self, t, rank):
-        t = torch.LongTensor(t)
-        if torch.distributed.get_backend() == "nccl": t = t.cuda()
-        torch.distributed.broadcast(t, rank)
-        return t.cpu().tolist()
-    _broadcast._any_backend = True
-    fd.DistributedDL._broadcast = _broadcast
-
-def distrib_kwargs() -> dict:
-    "Arguments of `Learner.distrib_ctx` for this machine: SyncBatchNorm and GPUs where there are GPUs, else CPU/gloo."
-    import torch
-    cuda = torch.cuda.is_available()
-    if not cuda: allow_cpu_distributed()
-    return dict(sync_bn=cuda, cpu=not cuda)
+from .runtime import allow_cpu_distributed, distrib_kwargs   # defined in 01b_runtime (train uses them too)
 
 def launch_distributed(script,            # python file that fits inside `learn.distrib_ctx(**distrib_kwargs())`
                        nproc: int = 2,    # processes (one per GPU; on a CPU, gloo processes)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, os, sys, shlex
 from pathlib import Path
-from .runtime import machine_info
+from .runtime import machine_info, atomic_write
 
 # %% auto #0
 __all__ = ['save_record', 'load_records', 'results_markdown']
@@ -22,7 +22,7 @@ def save_record(path,            # JSON file to write (e.g. results/bench.json)
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     rec = dict(what=what, rows=rows, command=command or " ".join(["fashion-nb", *map(shlex.quote, sys.argv[1:])]),
                figures=figures, machine=machine_info(), **extra)
-    tmp = path.with_name(f".{path.name}.tmp"); tmp.write_text(json.dumps(rec, indent=1, default=str) + "\n"); os.replace(tmp, path)
+    atomic_write(path, json.dumps(rec, indent=1, default=str) + "\n")
     return path
 
 def load_records(folder) -> list:

@@ -14,7 +14,8 @@ import onnxruntime as ort
 # %% auto #0
 __all__ = ['SPEED_FLAGS', 'outputs_dir', 'machine_info', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session',
            'run_batches', 'onnx_predict', 'int8_path', 'card_path', 'clear_stale_temps', 'refuse_existing',
-           'atomic_dir', 'check_choice', 'check_int', 'check_writable']
+           'atomic_dir', 'atomic_write', 'check_choice', 'check_int', 'check_writable', 'allow_cpu_distributed',
+           'distrib_kwargs']
 
 # %% ../nbs/01b_runtime.ipynb #cfa067eb
 def outputs_dir(*parts) -> Path:
@@ -147,6 +148,23 @@ def atomic_dir(final, overwrite: bool = False, is_artifact=None, what: str = "ou
     finally:
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
 
+# %% ../nbs/01b_runtime.ipynb #626e1839
+import threading
+
+def atomic_write(path,   # file to (re)write
+                 data,   # str, bytes, or callable(tmp_path) that writes the file
+                ) -> Path:
+    "Write `data` to a temporary sibling of `path`, then rename it onto `path`; nothing is left behind on failure."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.stem}.tmp-{os.getpid()}-{threading.get_ident()}{path.suffix}")
+    try:
+        if callable(data): data(tmp)
+        elif isinstance(data, bytes): tmp.write_bytes(data)
+        else: tmp.write_text(data)
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    return path
+
 # %% ../nbs/01b_runtime.ipynb #e1f0a00c
 def check_choice(value, allowed, option: str):
     "`value` when it is one of `allowed`, else a `ValueError` naming `option` and the allowed values."
@@ -168,3 +186,24 @@ def check_writable(path, option: str = "--output") -> Path:
     try: fd, t = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent); os.close(fd); os.unlink(t)
     except OSError as e: raise OSError(f"{option} {p}: its folder is not writable ({e.strerror or e}); choose another path") from None
     return p
+
+# %% ../nbs/01b_runtime.ipynb #769865a7
+def allow_cpu_distributed():
+    "Let fastai's `DistributedDL` broadcast its indices on CPU process groups (gloo) too; a no-op for NCCL."
+    import torch, fastai.distributed as fd
+    if getattr(fd.DistributedDL._broadcast, "_any_backend", False): return
+    def _broadcast(self, t, rank):
+        t = torch.LongTensor(t)
+        if torch.distributed.get_backend() == "nccl": t = t.cuda()
+        torch.distributed.broadcast(t, rank)
+        return t.cpu().tolist()
+    _broadcast._any_backend = True
+    fd.DistributedDL._broadcast = _broadcast
+
+# %% ../nbs/01b_runtime.ipynb #b0223972
+def distrib_kwargs() -> dict:
+    "Arguments of `Learner.distrib_ctx` for this machine: SyncBatchNorm and GPUs where there are GPUs, else CPU/gloo."
+    import torch
+    cuda = torch.cuda.is_available()
+    if not cuda: allow_cpu_distributed()
+    return dict(sync_bn=cuda, cpu=not cuda)

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from importlib.resources import files
 import numpy as np, pandas as pd
+from fastcore.basics import patch
+from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['IGNORE', 'N_SLOTS', 'SLOTS', 'DUMMY', 'TRAIN_COLS', 'CAT_ATTR_FILE', 'image_name', 'Head', 'SchemaError', 'Schema',
-           'meesho_spec', 'read_category_attributes', 'read_table', 'undecodable_images', 'validate_layout',
-           'check_layout', 'write_layout', 'layout_summary', 'check']
+           'meesho_spec', 'write_layout', 'read_category_attributes', 'read_table', 'undecodable_images',
+           'layout_problems', 'check_layout', 'layout_summary', 'check_data']
 
 # %% ../nbs/00_schema.ipynb #7ceb9b2e
 IGNORE = -1                                  # target value for unlabelled cells and unused slots
@@ -81,8 +83,8 @@ def _attr_list(v):
     if isinstance(v, str): return json.loads(v) if v.startswith("[") else [v]
     return [str(a) for a in list(v)]
 
-@classmethod
-def _from_tables(cls, cat_attrs: pd.DataFrame, train: pd.DataFrame):
+@patch(cls_method=True)
+def from_tables(cls: Schema, cat_attrs: pd.DataFrame, train: pd.DataFrame):
     "Build a schema from `category_attributes.parquet` and `train.csv` tables."
     for col in ("Category", "Output_attribute_list"):
         if col not in cat_attrs.columns: raise SchemaError(f"{CAT_ATTR_FILE}: missing column {col!r}")
@@ -93,50 +95,53 @@ def _from_tables(cls, cat_attrs: pd.DataFrame, train: pd.DataFrame):
         for k, a in enumerate(attrs):
             vocab[(c, a)] = rows[SLOTS[k]].dropna().astype(str).unique().tolist() if SLOTS[k] in rows else []
     return cls(attributes, vocab)
-Schema.from_tables = _from_tables
 
 # %% ../nbs/00_schema.ipynb #b143019b
-def _to_dict(self):
+@patch
+def to_dict(self: Schema) -> dict:
+    "The schema as plain JSON-able data: categories, their attributes, slots and classes."
     return {"categories": [{"name": c, "attributes": [{"name": h.attribute, "slot": h.slot, "classes": h.classes}
                                                      for h in self.heads_for(c)]} for c in self.categories]}
 
-@classmethod
-def _from_dict(cls, d):
+@patch(cls_method=True)
+def from_dict(cls: Schema, d: dict):
+    "The schema written by `to_dict`."
     attributes = {c["name"]: [a["name"] for a in c["attributes"]] for c in d["categories"]}
     vocab = {(c["name"], a["name"]): a["classes"] for c in d["categories"] for a in c["attributes"]}
     return cls(attributes, vocab)
 
-def _save(self, path):
-    "Write the schema as JSON (atomically)."
-    path = Path(path); tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(self.to_dict(), indent=1)); os.replace(tmp, path)
-    return path
+@patch
+def __eq__(self: Schema, o): return isinstance(o, Schema) and self.to_dict() == o.to_dict()
 
-@classmethod
-def _load(cls, path):
+# %% ../nbs/00_schema.ipynb #2b73b3b9
+@patch
+def save(self: Schema, path) -> Path:
+    "Write the schema as JSON (atomically)."
+    return atomic_write(path, json.dumps(self.to_dict(), indent=1))
+
+@patch(cls_method=True)
+def load(cls: Schema, path):
     "Read a schema JSON file; a clear error naming the file when it is not one."
     try: return cls.from_dict(json.loads(Path(path).read_text()))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
         if isinstance(e, SchemaError): raise
         raise SchemaError(f"{path}: not a schema file ({type(e).__name__}: {e}); use the schema.json of a model folder") from None
 
-Schema.to_dict, Schema.from_dict, Schema.save, Schema.load = _to_dict, _from_dict, _save, _load
-Schema.__eq__ = lambda self, o: isinstance(o, Schema) and self.to_dict() == o.to_dict()
-
 # %% ../nbs/00_schema.ipynb #e301c03e
 def meesho_spec() -> dict:
     "The real Meesho label space with class counts and missing counts, shipped inside the package."
     return json.loads((files("fashion_nb") / "meesho_spec.json").read_text())
 
-@classmethod
-def _meesho(cls):
+@patch(cls_method=True)
+def meesho(cls: Schema):
+    "The real 5-category, 42-head, 170-class label space of the Meesho data."
     spec = meesho_spec()["categories"]
     return cls({c: [a["name"] for a in v["attributes"]] for c, v in spec.items()},
                {(c, a["name"]): list(a["counts"]) for c, v in spec.items() for a in v["attributes"]})
-Schema.meesho = _meesho
 
 # %% ../nbs/00_schema.ipynb #c232c926
-def _encode(self, df: pd.DataFrame, source: str = "train.csv") -> np.ndarray:
+@patch
+def encode(self: Schema, df: pd.DataFrame, source: str = "train.csv") -> np.ndarray:
     "Targets `int64[len(df), n_heads]`; `IGNORE` where unlabelled or not the row's category."
     y = np.full((len(df), self.n_heads), IGNORE, dtype=np.int64)
     cats = df["Category"].to_numpy()
@@ -153,10 +158,10 @@ def _encode(self, df: pd.DataFrame, source: str = "train.csv") -> np.ndarray:
                                       f"{h.slot} ({h.name}): value {v!r} is not in the vocabulary {h.classes}")
                 y[r, hi] = j
     return y
-Schema.encode = _encode
 
 # %% ../nbs/00_schema.ipynb #ca5cffc4
-def _decode(self, scores: np.ndarray, categories, ids=None) -> pd.DataFrame:
+@patch
+def decode(self: Schema, scores: np.ndarray, categories, ids=None) -> pd.DataFrame:
     "Submission rows (`id, Category, len, attr_1..attr_10`) from concatenated per-head scores."
     scores, categories = np.asarray(scores), list(categories)
     if scores.shape != (len(categories), self.n_classes):
@@ -172,7 +177,18 @@ def _decode(self, scores: np.ndarray, categories, ids=None) -> pd.DataFrame:
     df.insert(0, "Category", categories)
     df.insert(0, "id", list(ids) if ids is not None else range(len(categories)))
     return df
-Schema.decode = _decode
+
+# %% ../nbs/00_schema.ipynb #0baab849
+def write_layout(data_dir, cat_attrs: pd.DataFrame, train: pd.DataFrame, test: pd.DataFrame, schema: Schema = None):
+    "Write the tables of the layout (`category_attributes.parquet`, `train.csv`, `test.csv`, `sample_submission.csv`)."
+    d = Path(data_dir); d.mkdir(parents=True, exist_ok=True)
+    atomic_write(d / CAT_ATTR_FILE, lambda t: cat_attrs.to_parquet(t, index=False))
+    atomic_write(d / "train.csv", lambda t: train[TRAIN_COLS].to_csv(t, index=False))
+    atomic_write(d / "test.csv", lambda t: test[["id", "Category"]].to_csv(t, index=False))
+    schema = schema or Schema.from_tables(cat_attrs, train)
+    sub = schema.decode(np.zeros((len(test), schema.n_classes)), test["Category"], ids=test["id"])
+    atomic_write(d / "sample_submission.csv", lambda t: sub[["id", "Category", "len"] + SLOTS].to_csv(t, index=False))
+    return d
 
 # %% ../nbs/00_schema.ipynb #5efccd73
 def read_category_attributes(data_dir) -> pd.DataFrame:
@@ -196,6 +212,13 @@ def read_table(path, required=("id", "Category")) -> pd.DataFrame:
     miss = [c for c in required if c not in df.columns]
     if miss: raise SchemaError(f"{path}: missing column(s) {miss} (has {list(df.columns)})")
     return df
+
+# %% ../nbs/00_schema.ipynb #55194b67
+@patch(cls_method=True)
+def from_layout(cls: Schema, data_dir):
+    "Build the schema of a data folder in the competition layout."
+    d = Path(data_dir)
+    return cls.from_tables(read_category_attributes(d), read_table(d / "train.csv", required=TRAIN_COLS))
 
 # %% ../nbs/00_schema.ipynb #098f307c
 def _check_table(df, name, attributes, img_dir, problems, schema=None, labelled=True):
@@ -255,7 +278,7 @@ def undecodable_images(paths,             # image files to decode
     return {p: e for p, e in zip(paths, errs) if e is not None}
 
 # %% ../nbs/00_schema.ipynb #114ad812
-def validate_layout(data_dir,              # folder in the competition layout
+def layout_problems(data_dir,              # folder in the competition layout
                     schema: Schema = None, # if given, train values must be in its vocabulary
                     images: bool = True,   # check that every referenced image exists
                     decode: bool = False,  # also decode every image (in parallel) and name each one that fails
@@ -284,33 +307,14 @@ def validate_layout(data_dir,              # folder in the competition layout
             problems += [f"{name}: row {r} (id {i}): {bad[p]}" for r, i, p in rows if p in bad]
     return problems
 
-# %% ../nbs/00_schema.ipynb #90c51d08
-def check_layout(data_dir, schema=None, images=True, tables=("train.csv", "test.csv")):
+# %% ../nbs/00_schema.ipynb #2dcbe46d
+def check_layout(data_dir, schema=None, images=True, tables=("train.csv", "test.csv")) -> Schema:
     "Raise `SchemaError` listing every problem of `data_dir` (as `fashion-nb check` does); return its schema when valid."
-    problems = validate_layout(data_dir, schema=schema, images=images, tables=tables)
+    problems = layout_problems(data_dir, schema=schema, images=images, tables=tables)
     if problems:
         more = f"\n  ... and {len(problems) - 20} more (`fashion-nb check {data_dir}` lists them all)" if len(problems) > 20 else ""
         raise SchemaError(f"{data_dir}: {len(problems)} problem(s), nothing done; fix them first:\n  " + "\n  ".join(problems[:20]) + more)
     return Schema.from_layout(data_dir)
-
-@classmethod
-def _from_layout(cls, data_dir):
-    "Build the schema of a data folder in the competition layout."
-    d = Path(data_dir)
-    return cls.from_tables(read_category_attributes(d), read_table(d / "train.csv", required=TRAIN_COLS))
-Schema.from_layout = _from_layout
-
-# %% ../nbs/00_schema.ipynb #0baab849
-def write_layout(data_dir, cat_attrs: pd.DataFrame, train: pd.DataFrame, test: pd.DataFrame, schema: Schema = None):
-    "Write the tables of the layout (`category_attributes.parquet`, `train.csv`, `test.csv`, `sample_submission.csv`)."
-    d = Path(data_dir); d.mkdir(parents=True, exist_ok=True)
-    cat_attrs.to_parquet(d / CAT_ATTR_FILE, index=False)
-    train[TRAIN_COLS].to_csv(d / "train.csv", index=False)
-    test[["id", "Category"]].to_csv(d / "test.csv", index=False)
-    schema = schema or Schema.from_tables(cat_attrs, train)
-    sub = schema.decode(np.zeros((len(test), schema.n_classes)), test["Category"], ids=test["id"])
-    sub[["id", "Category", "len"] + SLOTS].to_csv(d / "sample_submission.csv", index=False)
-    return d
 
 # %% ../nbs/00_schema.ipynb #24998f52
 def layout_summary(data_dir) -> pd.DataFrame:
@@ -322,13 +326,13 @@ def layout_summary(data_dir) -> pd.DataFrame:
     return out
 
 # %% ../nbs/00_schema.ipynb #4e0d2326
-def check(data_dir,              # folder in the competition layout
+def check_data(data_dir,         # folder in the competition layout
           schema_path: str = None, # optional schema.json (e.g. of a trained model) whose vocabulary train values must fit
           no_decode: bool = False, # only check that images exist (quick); by default every image is decoded
          ) -> int:
     "Check a data folder (tables, labels, every image); print its rows per category and split, or exit 1 listing every problem."
     schema = Schema.load(schema_path) if schema_path else None
-    problems = validate_layout(data_dir, schema=schema, decode=not no_decode)
+    problems = layout_problems(data_dir, schema=schema, decode=not no_decode)
     if problems:
         print(f"{data_dir}: {len(problems)} problem(s)"); print("\n".join(f"  {p}" for p in problems))
         return 1

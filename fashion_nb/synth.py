@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageDraw
 from .schema import Schema, meesho_spec, write_layout, image_name, SLOTS, TRAIN_COLS
+from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
 __all__ = ['CHANNELS', 'DRAPE_ATTRIBUTES', 'COLOURS', 'GOLD', 'LOOKS', 'NEUTRAL', 'PAIRS', 'MIN_TRAIN', 'MIN_PER_CLASS', 'WIDTH',
@@ -348,6 +349,7 @@ def _top(look, rng):
         _top_details(d, look, P, u, base, line, lw, sh, ww, hw, wy, L, rng)
     return bbox, panel, draw, None
 
+# %% ../nbs/01_synth.ipynb #cc0a1bf8
 def _neckline(d, kind, P0, u, base, line, lw, bg):
     P = lambda x, y: P0(1.3 * x, 1.3 * y)  # necklines drawn 30% larger than their nominal size
     inner = _shade(base, .62) if _lum(base) > 40 else (70, 70, 70)
@@ -369,6 +371,7 @@ def _neckline(d, kind, P0, u, base, line, lw, bg):
         for sg in (-1, 1): d.polygon([P(sg * .02, 0), P(sg * .2, -.04), P(sg * .16, .17)], fill=_mix(base, _contrast(base), .5), outline=line, width=lw)
     else: raise ValueError(f"synth: unknown neckline {kind!r}")
 
+# %% ../nbs/01_synth.ipynb #2b5f2041
 def _bow(d, P, x, y, r, col, line):
     d.polygon([P(x, y), P(x - r, y - .6 * r), P(x - r, y + .6 * r)], fill=col, outline=line)
     d.polygon([P(x, y), P(x + r, y - .6 * r), P(x + r, y + .6 * r)], fill=col, outline=line)
@@ -403,6 +406,82 @@ def _top_details(d, look, P, u, base, line, lw, sh, ww, hw, wy, L, rng):
         y = wy * L; d.rectangle(_B(P, -ww, y - .04, ww, y + .04), fill=c)
         _bow(d, P, ww + .02, y, .12, c, line)
 
+# %% ../nbs/01_synth.ipynb #52e16216
+def _saree_body(img, d, P, u, layer, base, bg, sheer: bool, line, lw):
+    "The skirt of the saree: its texture (half transparent over the legs when `sheer`), pleats and outline."
+    body = [(-.33, 0), (.33, 0), (.5, 1.72), (-.5, 1.72)]
+    mask = Image.new("L", img.size, 0); ImageDraw.Draw(mask).polygon([P(*q) for q in body], fill=255)
+    if sheer:
+        for lx in (-.12, .1): d.polygon(_ellipse_pts(*P(lx, 1.15), .07 * u, .55 * u), fill=_shade(bg, .72))
+        img.paste(Image.blend(img, layer, .5), mask=mask)
+    else: img.paste(layer, mask=mask)
+    for x in (-.12, .0, .12, .24): d.line([P(x, 1.0), P(x * 1.3, 1.72)], fill=_shade(base, .75), width=lw)  # pleats
+    d.polygon([P(*q) for q in body], outline=line, width=lw)
+
+# %% ../nbs/01_synth.ipynb #76def84b
+def _border_band(d, P, u, style, col, base, x0, y0, x1, y1, horizontal=True):
+    "One saree border band over the rectangle `(x0, y0, x1, y1)` in saree units, drawn in `style` and colour `col`."
+    t = (y1 - y0) if horizontal else (x1 - x0)
+    if t <= 0: return
+    if style == "double":
+        for f in (.2, .8):
+            ends = [P(x0, y0 + f * t), P(x1, y0 + f * t)] if horizontal else [P(x0 + f * t, y0), P(x0 + f * t, y1)]
+            d.line(ends, fill=col, width=max(2, round(.2 * t * u)))
+        return
+    d.rectangle(_B(P, x0, y0, x1, y1), fill=col)
+    if style == "gold":
+        ends = [P(x0, y0 + t / 2), P(x1, y0 + t / 2)] if horizontal else [P(x0 + t / 2, y0), P(x0 + t / 2, y1)]
+        d.line(ends, fill=(250, 226, 140), width=max(1, round(.12 * t * u)))
+    if style == "weave":
+        for z in np.arange((x0 if horizontal else y0) + t / 2, x1 if horizontal else y1, t * 1.1):
+            cx, cy = (z, y0 + t / 2) if horizontal else (x0 + t / 2, z)
+            d.polygon([P(cx, cy - .35 * t), P(cx + .35 * t, cy), P(cx, cy + .35 * t), P(cx - .35 * t, cy)], fill=base)
+    if style == "temple" and horizontal:
+        h = max(t * .9, .06)
+        for x in np.arange(x0, x1 - .01, h): d.polygon([P(x, y0), P(x + h, y0), P(x + h / 2, y0 - h)], fill=col)
+
+# %% ../nbs/01_synth.ipynb #71c9b466
+def _pallu(img, d, P, kind, layer, base, c, line, lw):
+    "The pallu hanging on the right: like the body (`kind` 'body', drawn from `layer`), 'gold', woven 'bands' or a 'medallion'."
+    pallu = [(-.33, 0), (-.05, 0), (.64, .55), (.64, 1.25), (.3, 1.25), (.3, .78), (-.33, .32)]
+    pm = Image.new("L", img.size, 0); ImageDraw.Draw(pm).polygon([P(*q) for q in pallu], fill=255)
+    if kind == "body": img.paste(layer, mask=pm)
+    else:
+        pimg = Image.new("RGB", img.size, GOLD if kind == "gold" else base); pd_ = ImageDraw.Draw(pimg)
+        if kind == "gold":
+            for t in np.arange(-1, 2, .07): pd_.line([P(t, 0), P(t + 1.3, 1.3)], fill=base, width=lw + 1)
+        elif kind == "bands":
+            for y in np.arange(.12, 1.25, .2):
+                pd_.line([P(-.4, y - .06), P(.7, y - .06)], fill=c, width=lw); pd_.line([P(-.4, y + .06), P(.7, y + .06)], fill=c, width=lw)
+                for x in np.arange(-.35, .7, .08): pd_.polygon([P(x, y - .04), P(x + .03, y), P(x, y + .04), P(x - .03, y)], fill=c)
+        elif kind == "medallion":
+            for r, col in ((.15, c), (.11, base), (.07, c), (.03, base)): pd_.ellipse(_B(P, .47 - r, .95 - r, .47 + r, .95 + r), fill=col)
+        img.paste(pimg, mask=pm)
+    d.polygon([P(*q) for q in pallu], outline=line, width=lw)
+
+def _saree_ornament(d, P, kind, c, line, lw):
+    "Tassels under the pallu, or a brooch at the shoulder (`default`)."
+    if kind == "tassels":
+        for x in np.arange(.32, .63, .045):
+            d.line([P(x, 1.25), P(x, 1.36)], fill=c, width=lw); d.ellipse(_B(P, x - .017, 1.35, x + .017, 1.385), fill=GOLD)
+    elif kind == "default":
+        d.ellipse(_B(P, -.26, .02, -.12, .16), fill=GOLD, outline=line); d.ellipse(_B(P, -.22, .06, -.16, .12), fill=(200, 20, 40))
+
+# %% ../nbs/01_synth.ipynb #f84bc6e8
+def _blouse(img, d, P, kind, layer, base, c, bcol, bstyle, line, lw):
+    "The blouse piece beside the saree: like the body, like the border, plain, or striped (`default`)."
+    blouse = [(-.93, .04), (-.8, .0), (-.6, .0), (-.47, .04), (-.43, .16), (-.5, .18), (-.52, .36), (-.88, .36), (-.9, .18), (-.97, .16)]
+    bm = Image.new("L", img.size, 0); ImageDraw.Draw(bm).polygon([P(*q) for q in blouse], fill=255)
+    if kind == "body": bimg = layer
+    else:
+        bimg = Image.new("RGB", img.size, {"border": bcol, "plain": c, "stripes": base}[kind]); bd = ImageDraw.Draw(bimg)
+        if kind == "stripes":
+            for y in np.arange(0, .4, .08): bd.rectangle(_B(P, -1, y, -.4, y + .04), fill=c)
+        if kind == "border" and bstyle in ("weave", "temple"):
+            for x in np.arange(-.95, -.45, .08): bd.polygon([P(x, .3), P(x + .08, .3), P(x + .04, .22)], fill=base)
+    img.paste(bimg, mask=bm); d.polygon([P(*q) for q in blouse], outline=line, width=lw)
+    d.chord(_B(P, -.78, -.06, -.62, .1), 0, 180, fill=_shade(base, .6) if kind == "body" else _shade(bcol if kind == "border" else c, .6))
+
 # %% ../nbs/01_synth.ipynb #572adba1
 def _drape(look, rng):
     "Geometry (in saree widths) and drawing function of a saree with its blouse piece."
@@ -422,72 +501,14 @@ def _drape(look, rng):
     def draw(img, P, u, texture, base, bg):
         d = ImageDraw.Draw(img); c = _contrast(base); line = _shade(base, .55) if _lum(base) > 60 else (110, 110, 110)
         lw = max(2, round(.01 * u))
-        body = [(-.33, 0), (.33, 0), (.5, 1.72), (-.5, 1.72)]
-        pallu = [(-.33, 0), (-.05, 0), (.64, .55), (.64, 1.25), (.3, 1.25), (.3, .78), (-.33, .32)]
-        blouse = [(-.93, .04), (-.8, .0), (-.6, .0), (-.47, .04), (-.43, .16), (-.5, .18), (-.52, .36), (-.88, .36), (-.9, .18), (-.97, .16)]
-        sheer = LOOKS["sheer"][look["sheer"]]
-        layer = texture
-        mask = Image.new("L", img.size, 0); ImageDraw.Draw(mask).polygon([P(*q) for q in body], fill=255)
-        if sheer:
-            for lx in (-.12, .1): d.polygon(_ellipse_pts(*P(lx, 1.15), .07 * u, .55 * u), fill=_shade(bg, .72))
-            img.paste(Image.blend(img, layer, .5), mask=mask)
-        else: img.paste(layer, mask=mask)
-        for x in (-.12, .0, .12, .24): d.line([P(x, 1.0), P(x * 1.3, 1.72)], fill=_shade(base, .75), width=lw)  # pleats
-        d.polygon([P(*q) for q in body], outline=line, width=lw)
+        _saree_body(img, d, P, u, texture, base, bg, LOOKS["sheer"][look["sheer"]], line, lw)
         bcol = {"gold": GOLD, "weave": c, "temple": c, "plain": c, "double": c, None: c}[bstyle]
-        def band(x0, y0, x1, y1, horizontal=True):  # one border band, a rectangle in saree units
-            t = (y1 - y0) if horizontal else (x1 - x0)
-            if t <= 0: return
-            if bstyle == "double":
-                for f in (.2, .8):
-                    ends = [P(x0, y0 + f * t), P(x1, y0 + f * t)] if horizontal else [P(x0 + f * t, y0), P(x0 + f * t, y1)]
-                    d.line(ends, fill=bcol, width=max(2, round(.2 * t * u)))
-                return
-            d.rectangle(_B(P, x0, y0, x1, y1), fill=bcol)
-            if bstyle == "gold":
-                ends = [P(x0, y0 + t / 2), P(x1, y0 + t / 2)] if horizontal else [P(x0 + t / 2, y0), P(x0 + t / 2, y1)]
-                d.line(ends, fill=(250, 226, 140), width=max(1, round(.12 * t * u)))
-            if bstyle == "weave":
-                for z in np.arange((x0 if horizontal else y0) + t / 2, x1 if horizontal else y1, t * 1.1):
-                    cx, cy = (z, y0 + t / 2) if horizontal else (x0 + t / 2, z)
-                    d.polygon([P(cx, cy - .35 * t), P(cx + .35 * t, cy), P(cx, cy + .35 * t), P(cx - .35 * t, cy)], fill=base)
-            if bstyle == "temple" and horizontal:
-                h = max(t * .9, .06)
-                for x in np.arange(x0, x1 - .01, h): d.polygon([P(x, y0), P(x + h, y0), P(x + h / 2, y0 - h)], fill=bcol)
-        band(-.5, 1.72 - bw, .5, 1.72)
-        # pallu
-        pl = LOOKS["pallu"][look["pallu"]]; pm = Image.new("L", img.size, 0); ImageDraw.Draw(pm).polygon([P(*q) for q in pallu], fill=255)
-        if pl == "body": img.paste(layer, mask=pm)
-        else:
-            pimg = Image.new("RGB", img.size, GOLD if pl == "gold" else base); pd_ = ImageDraw.Draw(pimg)
-            if pl == "gold":
-                for t in np.arange(-1, 2, .07): pd_.line([P(t, 0), P(t + 1.3, 1.3)], fill=base, width=lw + 1)
-            elif pl == "bands":
-                for y in np.arange(.12, 1.25, .2):
-                    pd_.line([P(-.4, y - .06), P(.7, y - .06)], fill=c, width=lw); pd_.line([P(-.4, y + .06), P(.7, y + .06)], fill=c, width=lw)
-                    for x in np.arange(-.35, .7, .08): pd_.polygon([P(x, y - .04), P(x + .03, y), P(x, y + .04), P(x - .03, y)], fill=c)
-            elif pl == "medallion":
-                for r, col in ((.15, c), (.11, base), (.07, c), (.03, base)): pd_.ellipse(_B(P, .47 - r, .95 - r, .47 + r, .95 + r), fill=col)
-            img.paste(pimg, mask=pm)
-        d.polygon([P(*q) for q in pallu], outline=line, width=lw)
-        band(.3, 1.25 - bw, .64, 1.25)
-        band(.64 - bw, .55, .64, 1.25, horizontal=False)
-        if look.get("ornament") == "tassels":
-            for x in np.arange(.32, .63, .045):
-                d.line([P(x, 1.25), P(x, 1.36)], fill=c, width=lw); d.ellipse(_B(P, x - .017, 1.35, x + .017, 1.385), fill=GOLD)
-        elif look.get("ornament") == "default":
-            d.ellipse(_B(P, -.26, .02, -.12, .16), fill=GOLD, outline=line); d.ellipse(_B(P, -.22, .06, -.16, .12), fill=(200, 20, 40))
-        # blouse piece
-        bl = LOOKS["blouse"][look["blouse"]]; bm = Image.new("L", img.size, 0); ImageDraw.Draw(bm).polygon([P(*q) for q in blouse], fill=255)
-        if bl == "body": bimg = layer
-        else:
-            bimg = Image.new("RGB", img.size, {"border": bcol, "plain": c, "stripes": base}[bl]); bd = ImageDraw.Draw(bimg)
-            if bl == "stripes":
-                for y in np.arange(0, .4, .08): bd.rectangle(_B(P, -1, y, -.4, y + .04), fill=c)
-            if bl == "border" and bstyle in ("weave", "temple"):
-                for x in np.arange(-.95, -.45, .08): bd.polygon([P(x, .3), P(x + .08, .3), P(x + .04, .22)], fill=base)
-        img.paste(bimg, mask=bm); d.polygon([P(*q) for q in blouse], outline=line, width=lw)
-        d.chord(_B(P, -.78, -.06, -.62, .1), 0, 180, fill=_shade(base, .6) if bl == "body" else _shade(bcol if bl == "border" else c, .6))
+        band = lambda *box, horizontal=True: _border_band(d, P, u, bstyle, bcol, base, *box, horizontal=horizontal)
+        band(-.5, 1.72 - bw, .5, 1.72)                                    # the hem
+        _pallu(img, d, P, LOOKS["pallu"][look["pallu"]], texture, base, c, line, lw)
+        band(.3, 1.25 - bw, .64, 1.25); band(.64 - bw, .55, .64, 1.25, horizontal=False)   # the pallu's edges
+        _saree_ornament(d, P, look.get("ornament"), c, line, lw)
+        _blouse(img, d, P, LOOKS["blouse"][look["blouse"]], texture, base, c, bcol, bstyle, line, lw)
     return bbox, panel, draw, under
 
 # %% ../nbs/01_synth.ipynb #195f8926
@@ -525,6 +546,7 @@ def render(look: dict,          # channel -> class name (a `look_of` result)
     f = rng.uniform(.9, 1.08)
     return img.point([int(min(255, i * f)) for i in range(256)] * 3)
 
+# %% ../nbs/01_synth.ipynb #1eee350b
 def look_of(category_attrs: list,   # the category's attribute names
             labels: dict) -> tuple:  # attribute -> class name (latent labels of a row)
     "`(look, kind)`: the drawing a row's labels ask for, neutral where the category has no attribute for a channel."
@@ -553,29 +575,23 @@ def make_synthetic(out_dir,            # folder to write
                    workers: int = None, # processes (default all cores)
                   ) -> Path:
     "Write a synthetic dataset in the Meesho layout to `out_dir` (replacing an earlier synthetic one) and return it."
-    out = Path(out_dir)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "synth.json").exists())):
-        raise FileExistsError(f"synth: {out} exists and was not made by make_synthetic; choose an empty or new folder")
+    out, is_synth = Path(out_dir), lambda d: (d / "synth.json").exists()
+    refuse_existing(out, True, is_synth, "synthetic dataset made by make_synthetic")
     cat_attrs, train, test, latent = synth_tables(n_train, n_test, seed)
-    tmp = out.with_name(out.name + ".synth-tmp")
-    if tmp.exists(): shutil.rmtree(tmp)
-    write_layout(tmp, cat_attrs, train, test, schema=Schema.meesho())
-    attrs = dict(zip(cat_attrs.Category, cat_attrs.Output_attribute_list))
-    tasks = []
-    for split, df in [("train", train), ("test", test)]:
-        (tmp / f"{split}_images").mkdir()
-        for i, c in zip(df["id"].tolist(), df["Category"]):
-            look, kind = look_of(list(attrs[c]), latent[i])
-            tasks.append((str(tmp / f"{split}_images" / image_name(i)), kind, look, seed, i))
-    workers = workers or os.cpu_count() or 1
-    if workers == 1: list(map(_render_file, tasks))
-    else:
-        with _pool(workers) as ex: list(ex.map(_render_file, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
-    (tmp / "synth.json").write_text(json.dumps({"generator": "fashion_nb.synth", "seed": seed,
-                                                "n_train": n_train, "n_test": n_test}))
-    if out.exists():
-        old = out.with_name(out.name + ".synth-old"); os.replace(out, old); os.replace(tmp, out); shutil.rmtree(old)
-    else: out.parent.mkdir(parents=True, exist_ok=True); os.replace(tmp, out)
+    with atomic_dir(out, overwrite=True, is_artifact=is_synth, what="synthetic dataset made by make_synthetic") as tmp:
+        write_layout(tmp, cat_attrs, train, test, schema=Schema.meesho())
+        attrs = dict(zip(cat_attrs.Category, cat_attrs.Output_attribute_list))
+        tasks = []
+        for split, df in [("train", train), ("test", test)]:
+            (tmp / f"{split}_images").mkdir()
+            for i, c in zip(df["id"].tolist(), df["Category"]):
+                look, kind = look_of(list(attrs[c]), latent[i])
+                tasks.append((str(tmp / f"{split}_images" / image_name(i)), kind, look, seed, i))
+        workers = workers or os.cpu_count() or 1
+        if workers == 1: list(map(_render_file, tasks))
+        else:
+            with _pool(workers) as ex: list(ex.map(_render_file, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+        (tmp / "synth.json").write_text(json.dumps({"generator": "fashion_nb.synth", "seed": seed, "n_train": n_train, "n_test": n_test}))
     return out
 
 # %% ../nbs/01_synth.ipynb #5e5b5a7e

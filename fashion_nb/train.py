@@ -19,7 +19,7 @@ from fastai.callback.training import BnFreeze
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
-from .schema import SchemaError, read_table, validate_layout, check_layout, TRAIN_COLS
+from .schema import SchemaError, read_table, layout_problems, check_layout, TRAIN_COLS
 from .runtime import atomic_dir, refuse_existing, check_choice, check_int
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
@@ -186,7 +186,7 @@ def distributed(learn):
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
     import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
-    from fashion_nb.pipeline import distrib_kwargs
+    from fashion_nb.runtime import distrib_kwargs
     return learn.distrib_ctx(**distrib_kwargs())
 
 # %% ../nbs/07_train.ipynb #8701c8da
@@ -353,7 +353,7 @@ def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train"
 def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tuple:
     "(score, per-head table) of the model in `model_dir` on `data_dir` (one fold of it, or all rows)."
     net, cfg, schema = load_model_dir(model_dir)
-    problems = validate_layout(data_dir, schema=schema, images=True, tables=("train.csv",))
+    problems = layout_problems(data_dir, schema=schema, images=True, tables=("train.csv",))
     if problems: raise SchemaError(f"{data_dir} does not fit the model's schema ({len(problems)} problem(s), nothing done):\n  " + "\n  ".join(problems[:20]))
     tab = read_table(Path(data_dir) / "train.csv", required=TRAIN_COLS)
     if fold is not None:

@@ -8,7 +8,7 @@ import os, json, shutil, warnings
 from pathlib import Path
 import optuna
 from fastai.callback.core import Callback, CancelFitException
-from .runtime import outputs_dir
+from .runtime import outputs_dir, atomic_write
 from .pipeline import DEFAULT_CONFIG, merge_config, resolve_data
 
 # %% auto #0
@@ -112,7 +112,7 @@ def tune(trials: int = 20,                # finished trials the study should rea
     if any(t.state == optuna.trial.TrialState.COMPLETE for t in study.trials):
         cfg = best_config(study, model=model, fold=fold, n_folds=n_folds, epochs=epochs, img_size=img_size,
                           data_dir=str(data_dir), storage=storage)
-        tmp = out / ".best_config.json.tmp"; tmp.write_text(json.dumps(cfg, indent=1)); os.replace(tmp, out / "best_config.json")
+        atomic_write(out / "best_config.json", json.dumps(cfg, indent=1))
         study_figures(study, out)
     return study
 
