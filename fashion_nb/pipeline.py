@@ -29,8 +29,9 @@ DEFAULT_CONFIG = {
     "n_folds": 2,
     "holdout": {"share": 0.15, "max_rows": 1000},  # rows set aside before the folds: where the exported model is scored
     "folds": None,                     # folds to train (list); None: all n_folds
-    "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 1e-3, "dropout": 0.2,
+    "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 3e-3, "dropout": 0.2,
               "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
+              "schedule": "last", "select": "last", "degrade": 0.3,  # the recipe 14_ablation chose (with lr_body 3e-3)
               "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},

@@ -370,7 +370,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               model: str = "tf_efficientnet_lite0", # timm architecture name
               fold: int = 0, n_folds: int = 5, epochs: int = 6, batch_size: int = 32, img_size: int = 192,
               out: str = None,           # model folder (default outputs/models/<model>_fold<fold>)
-              lr_head: float = 3e-3, lr_body: float = 1e-3, dropout: float = 0.2, head_hidden: int = 0,
+              lr_head: float = 3e-3, lr_body: float = 3e-3, dropout: float = 0.2, head_hidden: int = 0,
               mix: str = "none",         # mixup | cutmix | none
               imbalance: str = "none",   # weights | sampler | none
               label_smoothing: float = 0., focal_gamma: float = 0.,
@@ -378,10 +378,10 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               weights: str = None,       # local weights file for the body
               patience: int = 3, precision: str = "auto", seed: int = 42,
               overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
-              schedule: str = "gradual", # unfreezing: gradual | last | two_phase | heads
-              select: str = "best",      # keep the best-scoring epoch (best, early stopping) or the last (last)
+              schedule: str = "last", # unfreezing: gradual | last | two_phase | heads
+              select: str = "last",      # keep the best-scoring epoch (best, early stopping) or the last (last)
               ema: float = 0.,           # weight EMA decay (0: off)
-              degrade: float = 0.,       # share of training images degraded (low resolution, JPEG)
+              degrade: float = 0.3,       # share of training images degraded (low resolution, JPEG)
               no_augment: bool = False,  # turn the per-category augmentation off
              ) -> int:
     "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
