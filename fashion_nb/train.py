@@ -199,8 +199,9 @@ class EpochLog(Callback):
     def after_epoch(self):
         self.done += 1
         if not is_rank0(): return
-        vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
-                        for k, v in zip(self.recorder.metric_names, self.recorder.log) if k != "epoch")
+        names, log = list(self.recorder.metric_names), list(self.recorder.log)
+        if len(log) < len(names): names = names[:len(log) - 1] + names[-1:]   # no validation pass: no valid_loss or score
+        vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in zip(names, log) if k != "epoch")
         step_log(f"epoch {self.done}/{self.total} {vals}")
 
 # %% ../nbs/07_train.ipynb #d7c3450c
