@@ -658,7 +658,8 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
         if skipped: print(f"note: {len(skipped)} step(s) were resumed, so wall_minutes covers only what ran now")
         save_record(record, f"`fashion-nb run`, run {run.name}: {len(cfg['archs'])} arch(s) x {cfg['n_folds']} folds, "
                             f"{cfg['train']['img_size']} px, {cfg['train']['epochs']} epochs, data {Path(rec['data_dir']).name}",
-                    "oof_score_*: each model on the fold it did not train on (its best epoch was chosen on that fold); "
+                    "oof_score_*: each model on the fold it did not train on (" + ("its best epoch was chosen on that fold"
+                    if cfg["train"].get("select", "best") == "best" else "its last epoch kept: nothing chosen on that fold") + "); "
                     "the ensemble's OOF score cross-fitted over folds; holdout_*: the exported model on hold-out rows set "
                     "aside before the folds (no model, weight or export setting fitted on them)", run_figures(run))
         print(f"result record: {record}")
