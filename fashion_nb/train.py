@@ -369,7 +369,7 @@ def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tupl
 # %% ../nbs/07_train.ipynb #a13957b7
 def train_cli(data_dir: str = None,      # folder in the competition layout (default: a small synthetic set)
               model: str = "tf_efficientnet_lite0", # timm architecture name
-              fold: int = 0, n_folds: int = 5, epochs: int = 6, batch_size: int = 32, img_size: int = 192,
+              fold: int = 0, n_folds: int = 5, epochs: int = 6, batch_size: int = 32, img_size: int = 128,
               out: str = None,           # model folder (default outputs/models/<model>_fold<fold>)
               lr_head: float = 3e-3, lr_body: float = 3e-3, dropout: float = 0.2, head_hidden: int = 0,
               mix: str = "none",         # mixup | cutmix | none
