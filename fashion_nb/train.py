@@ -29,12 +29,13 @@ from .imbalance import class_weights, sample_weights
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'SELECTS', 'cpu_has_native_bf16', 'resolve_precision',
-           'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'make_learner', 'unfreeze_schedule',
-           'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually', 'majority_baseline', 'package_versions',
-           'per_head_figure', 'is_rank0', 'distributed', 'EpochLog', 'synthetic_default', 'is_model_dir',
-           'check_train_options', 'train', 'predict_probs', 'evaluate', 'train_cli', 'evaluate_cli']
+           'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'fold_dls', 'make_learner',
+           'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually', 'oof_probs',
+           'majority_baseline', 'package_versions', 'per_head_figure', 'oof_table', 'write_model_dir', 'is_rank0',
+           'distributed', 'EpochLog', 'train_callbacks', 'synthetic_default', 'is_model_dir', 'check_train_options',
+           'train', 'predict_probs', 'evaluate', 'train_cli', 'evaluate_cli']
 
-# %% ../nbs/07_train.ipynb #640992b9
+# %% ../nbs/07_train.ipynb #71ae80a5
 def cpu_has_native_bf16() -> bool:
     "Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX-BF16)."
     try: flags = Path("/proc/cpuinfo").read_text()
@@ -47,6 +48,7 @@ def resolve_precision(precision: str = "auto") -> str:
     if torch.cuda.is_available(): return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
     return "bf16" if cpu_has_native_bf16() else "fp32"
 
+# %% ../nbs/07_train.ipynb #2fe14c7a
 class CPUBf16(Callback):
     "bf16 autocast of the forward pass on the CPU (no grad scaler needed: bf16 has fp32's range)."
     order = 10
@@ -61,7 +63,7 @@ def precision_callbacks(precision: str) -> list:
     if precision == "bf16": return [CPUBf16()]
     raise ValueError(f"precision {precision!r} needs a CUDA device; use 'bf16' or 'fp32' on a CPU")
 
-# %% ../nbs/07_train.ipynb #11e5ae8e
+# %% ../nbs/07_train.ipynb #33accd67
 def loader_throughput(dl, n_batches: int = 10) -> float:
     "Images per second that `dl` delivers on its own (decode, augment, collate, normalise)."
     it, n, t = iter(dl), 0, time.perf_counter()
@@ -71,6 +73,7 @@ def loader_throughput(dl, n_batches: int = 10) -> float:
         n += len(xb)
     return n / max(time.perf_counter() - t, 1e-9)
 
+# %% ../nbs/07_train.ipynb #58dc6bab
 class PhaseSpeed(Callback):
     "Training images per second of one `fit` (batch fetch excluded: step only)."
     order = 100
@@ -82,6 +85,27 @@ class PhaseSpeed(Callback):
         if self.training: self.n += len(self.xb[0]); self.t += time.perf_counter() - self.t0
     @property
     def img_per_s(self): return self.n / self.t if self.t else 0.
+
+# %% ../nbs/07_train.ipynb #98bd448f
+def fold_dls(data_dir, schema, data_config: dict, # data folder, its schema, the body's `data_config` (mean, std)
+             fold: int = 0, n_folds: int = 5, img_size: int = 192, batch_size: int = 32,
+             augment: bool = True,     # per-category label-preserving augmentation
+             degrade: float = 0.,      # share of training images degraded (low resolution, JPEG)
+             imbalance: str = "none",  # "sampler" draws training rows by `sample_weights`
+             num_workers: int = 0, seed: int = 42, holdout: int = 0) -> tuple:
+    "`(dls, y_all, tr_rows)`: one fold's DataLoaders, the encoded targets of train.csv and the fold's training rows."
+    data_dir = Path(data_dir)
+    aug = CategoryAugment(schema, img_size) if augment else None
+    if degrade: aug = Degrade(aug, degrade)
+    table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
+    y_all = schema.encode(table)
+    folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
+    tr_rows = np.flatnonzero((folds != fold) & (folds != HOLDOUT))
+    sw = sample_weights(y_all[tr_rows], schema, table["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
+    dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, data_config["mean"], data_config["std"], augment=aug,
+                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed, holdout=holdout)
+    if len(dls.valid_rows) == 0: raise ValueError(f"fold {fold} has no validation rows")
+    return dls, y_all, tr_rows
 
 # %% ../nbs/07_train.ipynb #51a2c5c0
 def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., precision="auto", path=None):
@@ -95,7 +119,7 @@ def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., p
     learn.precision = prec
     return learn
 
-# %% ../nbs/07_train.ipynb #70ffa2ff
+# %% ../nbs/07_train.ipynb #08aa22d3
 SCHEDULES = ("gradual", "last", "two_phase", "heads")
 
 def unfreeze_schedule(epochs: int, n_groups: int, kind: str = "gradual") -> list:
@@ -109,16 +133,18 @@ def unfreeze_schedule(epochs: int, n_groups: int, kind: str = "gradual") -> list
     last = max(1, epochs // 4)
     return [(1, head), (2, last), (n_groups, epochs - head - last)]  # heads, + last stage, all
 
+# %% ../nbs/07_train.ipynb #833c09bc
 def group_lrs(n_groups: int, lr_head: float, lr_body: float, body_decay: float = 0.3) -> np.ndarray:
     "Learning rate per parameter group: body groups `lr_body * body_decay**k` from the top, heads `lr_head`."
     body = [lr_body * body_decay ** k for k in range(n_groups - 1)][::-1]
     return np.array(body + [lr_head])
 
-# %% ../nbs/07_train.ipynb #f1e0b1d7
+# %% ../nbs/07_train.ipynb #62c219cc
 class SkipValidation(Callback):
     "No validation pass during `fit` (for runs that keep their last weights and need no score to choose them)."
     def before_validate(self): raise CancelValidException()
 
+# %% ../nbs/07_train.ipynb #393655d1
 class WeightEMA(Callback):
     "An exponential moving average of the model's weights: updated after each training step, swapped in to be validated."
     order = 70                                   # after SaveModelCallback (60), which then saves the averaged weights
@@ -154,7 +180,14 @@ def fit_gradually(learn, epochs, lr_head, lr_body, patience=3, body_decay=0.3, e
     elif ema: ema.copy_to(learn.model)
     return phases
 
-# %% ../nbs/07_train.ipynb #f6d70adb
+# %% ../nbs/07_train.ipynb #a697f016
+def oof_probs(learn, dl, schema) -> np.ndarray:
+    "Per-head probabilities `[n, n_classes]` of `learn` on `dl`, in fp32 (as exported) whatever precision it trained in."
+    with learn.removed_cbs([c for c in learn.cbs if isinstance(c, (CPUBf16, MixedPrecision))]):
+        probs, _ = learn.get_preds(dl=dl, act=lambda x: head_probs(x, schema))
+    return probs.float().numpy()
+
+# %% ../nbs/07_train.ipynb #4989a082
 def majority_baseline(y_train, y_valid, schema) -> float:
     "Competition score of predicting each head's most frequent training class."
     scores = np.zeros((len(y_valid), schema.n_classes), dtype=np.float32)
@@ -163,12 +196,14 @@ def majority_baseline(y_train, y_valid, schema) -> float:
         scores[:, h.offset + (np.bincount(col, minlength=h.n_classes).argmax() if len(col) else 0)] = 1
     return competition_score(y_valid, scores, schema)
 
+# %% ../nbs/07_train.ipynb #a017f89d
 def package_versions() -> dict:
     import fastai, timm, sklearn
     from fashion_nb import __version__
     return {"fashion_nb": __version__, "torch": torch.__version__, "fastai": fastai.__version__, "timm": timm.__version__,
             "numpy": np.__version__, "pandas": pd.__version__, "sklearn": sklearn.__version__, "python": platform.python_version()}
 
+# %% ../nbs/07_train.ipynb #263e043d
 def per_head_figure(table: pd.DataFrame, path, title=""):
     "Horizontal bars of the score per head."
     fig, ax = plt.subplots(figsize=(7, max(3, 0.22 * len(table))))
@@ -177,6 +212,24 @@ def per_head_figure(table: pd.DataFrame, path, title=""):
     ax.set_xlabel("harmonic mean of micro- and macro-F1"); ax.set_title(title, fontsize=9)
     fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
     return path
+
+# %% ../nbs/07_train.ipynb #e9a61563
+def oof_table(probs: np.ndarray, rows: pd.DataFrame, fold: int) -> pd.DataFrame:
+    "Out-of-fold probabilities `p0, p1, ...` of the validation `rows`, with `id`, `Category` and `fold` in front."
+    oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(probs.shape[1])])
+    oof.insert(0, "fold", fold); oof.insert(0, "Category", rows["Category"].to_numpy()); oof.insert(0, "id", rows["id"].to_numpy())
+    return oof
+
+# %% ../nbs/07_train.ipynb #482da3c6
+def write_model_dir(d, net, config: dict, metrics: dict, oof: pd.DataFrame, title: str = "") -> Path:
+    "Write a model folder into `d`: weights, config and schema, `oof.parquet`, `metrics.json` and `per_head_f1.png`."
+    d = Path(d)
+    save_model_dir(d, net, config)
+    oof.to_parquet(d / "oof.parquet", index=False)
+    (d / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
+    per_head_figure(pd.DataFrame(metrics["per_head"]), d / "per_head_f1.png", title)
+    (d / "best.pth").unlink(missing_ok=True)                # the checkpoint is not part of the model folder
+    return d
 
 # %% ../nbs/07_train.ipynb #8ac57ead
 def is_rank0() -> bool: return int(os.environ.get("RANK", 0)) == 0
@@ -204,6 +257,12 @@ class EpochLog(Callback):
         vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in zip(names, log) if k != "epoch")
         step_log(f"epoch {self.done}/{self.total} {vals}")
 
+# %% ../nbs/07_train.ipynb #70523b52
+def train_callbacks(epochs: int, mix: str = "none", mix_alpha: float = 0.4, ema: float = 0., extra_cbs=()) -> list:
+    "Callbacks for every phase of `train`: mixing (`mix`), weight EMA (`ema` > 0), `extra_cbs` and an `EpochLog`."
+    mixcb = mix_callback(mix, mix_alpha)
+    return [*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs, EpochLog(epochs)]
+
 # %% ../nbs/07_train.ipynb #d7c3450c
 def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
     "A small synthetic data folder under `outputs/data/`, made once per size and seed."
@@ -216,17 +275,17 @@ def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Pa
         os.replace(tmp, d)
     return d
 
-# %% ../nbs/07_train.ipynb #b7a1c002
+# %% ../nbs/07_train.ipynb #8c282951
 MIX_KINDS = ("none", "mixup", "cutmix")
 IMBALANCE_KINDS = ("none", "weights", "sampler")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+SELECTS = ("best", "last")
 
 def is_model_dir(d) -> bool:
     "Whether folder `d` holds a model folder written by `train` (config.json + weights.pth)."
     return (Path(d) / "config.json").is_file() and (Path(d) / "weights.pth").is_file()
 
-SELECTS = ("best", "last")
-
+# %% ../nbs/07_train.ipynb #92f78e52
 def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3,
                         schedule="gradual", select="best", ema=0., degrade=0.):
     "Raise a `ValueError` naming the option at fault, before any work."
@@ -240,7 +299,7 @@ def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbala
     if not 0 <= ema < 1: raise ValueError(f"--ema: {ema} must be a decay in [0, 1) (0: off)")
     if not 0 <= degrade <= 1: raise ValueError(f"--degrade: {degrade} must be a probability in [0, 1]")
 
-# %% ../nbs/07_train.ipynb #8ff7d5a3
+# %% ../nbs/07_train.ipynb #2fb27cfb
 def train(data_dir=None,                 # folder in the competition layout (None: a small synthetic set)
           model: str = "tf_efficientnet_lite0", # any timm architecture name
           fold: int = 0,                 # validation fold (0..n_folds-1)
@@ -289,32 +348,19 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     cfg = net.data_config
     out = Path(out) if out else outputs_dir("models") / f"{model}_fold{fold}"
     if is_rank0(): refuse_existing(out, overwrite, is_model_dir, "model folder")
-    aug = CategoryAugment(schema, img_size) if augment else None
-    if degrade: aug = Degrade(aug, degrade)
-    table = read_table(data_dir / "train.csv", required=TRAIN_COLS)
-    y_all = schema.encode(table)
-    folds = load_folds(data_dir, schema, n_folds, seed, holdout)["fold"].to_numpy()
-    tr_rows = np.flatnonzero((folds != fold) & (folds != HOLDOUT))
-    sw = sample_weights(y_all[tr_rows], schema, table["Category"].to_numpy()[tr_rows]) if imbalance == "sampler" else None
-    dls = get_dls(data_dir, fold, n_folds, img_size, batch_size, cfg["mean"], cfg["std"], augment=aug,
-                  sample_weights=sw, schema=schema, num_workers=num_workers, seed=seed, holdout=holdout)
-    if len(dls.valid_rows) == 0: raise ValueError(f"fold {fold} has no validation rows")
+    dls, y_all, tr_rows = fold_dls(data_dir, schema, cfg, fold, n_folds, img_size, batch_size, augment, degrade, imbalance,
+                                   num_workers, seed, holdout)
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
     scratch = atomic_dir(out, overwrite, is_model_dir, "model folder") if is_rank0() else tempfile.TemporaryDirectory()
     with scratch as work:                     # best.pth and the model files live here until the rename
-        work = Path(work)
-        learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision, path=work)
+        learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision, path=Path(work))
         loader_ips = loader_throughput(dls.train, 5)
-        mixcb = mix_callback(mix, mix_alpha)
+        cbs = train_callbacks(epochs, mix, mix_alpha, ema, extra_cbs)
         with distributed(learn):
-            phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay,
-                                   extra_cbs=[*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs,
-                                              EpochLog(epochs)], schedule=schedule, select=select)
+            phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay, extra_cbs=cbs, schedule=schedule,
+                                   select=select)
         if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
-        with learn.removed_cbs([c for c in learn.cbs if isinstance(c, (CPUBf16, MixedPrecision))]):   # OOF in fp32, as exported
-            probs, _ = learn.get_preds(dl=dls.valid, act=lambda x: head_probs(x, schema))
-        probs = probs.float().numpy()
-        y_val = y_all[dls.valid_rows]
+        probs, y_val = oof_probs(learn, dls.valid, schema), y_all[dls.valid_rows]
         table = score_table(y_val, probs, schema)
         score = competition_score(y_val, probs, schema)
         config = dict(arch=model, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]),
@@ -329,19 +375,12 @@ def train(data_dir=None,                 # folder in the competition layout (Non
                        weights_source=learn.model.weights_source, precision=learn.precision, seed=seed,
                        seconds=round(time.time() - t0, 1), versions=package_versions(),
                        per_head=table.to_dict(orient="records"))
-        tmp = work
-        save_model_dir(tmp, learn.model, config)
-        oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(schema.n_classes)])
-        tab = dls.table.iloc[dls.valid_rows]
-        oof.insert(0, "fold", fold); oof.insert(0, "Category", tab["Category"].to_numpy()); oof.insert(0, "id", tab["id"].to_numpy())
-        oof.to_parquet(tmp / "oof.parquet", index=False)
-        (tmp / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
-        per_head_figure(table, tmp / "per_head_f1.png", f"{model} fold {fold}: score {score:.3f}")
-        (tmp / "best.pth").unlink(missing_ok=True)                # the checkpoint is not part of the model folder
+        write_model_dir(work, learn.model, config, metrics, oof_table(probs, dls.table.iloc[dls.valid_rows], fold),
+                        f"{model} fold {fold}: score {score:.3f}")
         metrics["out"] = str(out)
         return metrics
 
-# %% ../nbs/07_train.ipynb #8958d910
+# %% ../nbs/07_train.ipynb #a1ae6646
 def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train", bs=64) -> np.ndarray:
     "Per-head probabilities `[n, n_classes]` of a torch model on cached images of `ids`."
     from fashion_nb.data import get_test_dl
@@ -351,6 +390,7 @@ def predict_probs(net, schema, data_dir, ids, img_size, mean, std, split="train"
         for xb, _ in dl: out.append(head_probs(net(xb), schema).float().numpy())
     return np.concatenate(out) if out else np.zeros((0, schema.n_classes), np.float32)
 
+# %% ../nbs/07_train.ipynb #f3208bb9
 def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tuple:
     "(score, per-head table) of the model in `model_dir` on `data_dir` (one fold of it, or all rows)."
     net, cfg, schema = load_model_dir(model_dir)
@@ -366,7 +406,7 @@ def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tupl
     probs = predict_probs(net, schema, data_dir, tab["id"], cfg["img_size"], cfg["mean"], cfg["std"])
     return competition_score(y, probs, schema), score_table(y, probs, schema)
 
-# %% ../nbs/07_train.ipynb #a13957b7
+# %% ../nbs/07_train.ipynb #b9469768
 def train_cli(data_dir: str = None,      # folder in the competition layout (default: a small synthetic set)
               model: str = "tf_efficientnet_lite0", # timm architecture name
               fold: int = 0, n_folds: int = 5, epochs: int = 6, batch_size: int = 32, img_size: int = 128,
@@ -394,6 +434,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
     return 0
 
+# %% ../nbs/07_train.ipynb #15076bf1
 def evaluate_cli(model: str = None,     # model folder written by `fashion-nb train`
                  data_dir: str = None,  # labelled folder in the competition layout
                  fold: int = None,      # evaluate one fold of its saved folds only
