@@ -16,9 +16,10 @@ from .model import load_model_dir, competition_score
 from .ensemble import load_ensemble, arch_class_weights
 
 # %% auto #0
-__all__ = ['static_same_padding', 'EnsembleGraph', 'ensemble_graph', 'export_rows', 'ImageCalibration', 'edge_convs',
-           'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed', 'torch_predict', 'ParityError',
-           'argmax_agreement', 'export_images', 'int8_tries', 'model_card', 'export_onnx', 'export_cli']
+__all__ = ['static_same_padding', 'EnsembleGraph', 'load_members', 'member_weights', 'ensemble_graph', 'export_rows',
+           'ImageCalibration', 'edge_convs', 'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed',
+           'torch_predict', 'ParityError', 'argmax_agreement', 'export_images', 'write_onnx', 'onnx_parity',
+           'int8_tries', 'int8_parity', 'model_card', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -63,20 +64,9 @@ class EnsembleGraph(nn.Module):
             out = out + torch.cat([z[:, a:b].softmax(-1) for a, b in self.heads], 1) * self.w[i]
         return out
 
-# %% ../nbs/09_export.ipynb #c2b1bb91
-def _equal_ensemble(members):
-    archs = list(dict.fromkeys(m["arch"] for m in members))
-    return dict(archs=archs, weights={a: 1 / len(archs) for a in archs}, per_head=None)
-
-def ensemble_graph(model_dirs: list,     # model folders
-                   ensemble=None,        # ensemble dict, weights.json or its folder; None: equal arch weights
-                   static: bool = True,  # fixed 'SAME' padding (for export)
-                  ):
-    "(EnsembleGraph, schema, info): the members of `model_dirs` combined as `ensemble` says."
-    ens = ensemble if isinstance(ensemble, dict) or ensemble is None else load_ensemble(ensemble)
-    if not model_dirs:
-        if ens is None: raise ValueError("no model folders given (and no ensemble naming its members)")
-        model_dirs = [m["dir"] for m in ens["members"]]
+# %% ../nbs/09_export.ipynb #f60d37f2
+def load_members(model_dirs: list) -> tuple:
+    "`(models, members, schema)`: each model folder's model and facts (arch, fold, size, normalisation, data), one schema for all."
     models, members, schema = [], [], None
     for d in model_dirs:
         m, cfg, s = load_model_dir(d)
@@ -87,7 +77,15 @@ def ensemble_graph(model_dirs: list,     # model folders
                             mean=list(cfg.get("mean", (0.485, 0.456, 0.406))), std=list(cfg.get("std", (0.229, 0.224, 0.225))),
                             data_dir=cfg.get("data_dir"), n_folds=cfg.get("n_folds"), seed=cfg.get("seed"),
                             holdout=int(cfg.get("holdout") or 0)))
-    ens = ens or _equal_ensemble(members)
+    return models, members, schema
+
+# %% ../nbs/09_export.ipynb #6ff39650
+def _equal_ensemble(members):
+    archs = list(dict.fromkeys(m["arch"] for m in members))
+    return dict(archs=archs, weights={a: 1 / len(archs) for a in archs}, per_head=None)
+
+def member_weights(members: list, ens: dict, schema: Schema) -> np.ndarray:
+    "`[n_members, n_classes]` weight of each member's probabilities in the ensemble `ens`."
     have = {m["arch"] for m in members}
     miss = [a for a in ens["archs"] if a not in have]
     if miss: raise ValueError(f"the ensemble weights architecture(s) {miss} but no model folder of that architecture is given")
@@ -95,7 +93,21 @@ def ensemble_graph(model_dirs: list,     # model folders
     if extra: raise ValueError(f"model folder(s) of architecture(s) {extra} are not in the ensemble {ens['archs']}")
     W = arch_class_weights(ens, schema)
     n_of = {a: sum(m["arch"] == a for m in members) for a in have}
-    mw = np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
+    return np.stack([W[ens["archs"].index(m["arch"])] / n_of[m["arch"]] for m in members])
+
+# %% ../nbs/09_export.ipynb #046ab3d1
+def ensemble_graph(model_dirs: list,     # model folders
+                   ensemble=None,        # ensemble dict, weights.json or its folder; None: equal arch weights
+                   static: bool = True,  # fixed 'SAME' padding (for export)
+                  ):
+    "(EnsembleGraph, schema, info): the members of `model_dirs` combined as `ensemble` says."
+    ens = ensemble if isinstance(ensemble, dict) or ensemble is None else load_ensemble(ensemble)
+    if not model_dirs:
+        if ens is None: raise ValueError("no model folders given (and no ensemble naming its members)")
+        model_dirs = [m["dir"] for m in ens["members"]]
+    models, members, schema = load_members(model_dirs)
+    ens = ens or _equal_ensemble(members)
+    mw = member_weights(members, ens, schema)
     if static: models = [static_same_padding(copy.deepcopy(m), mb["img_size"]) for m, mb in zip(models, members)]
     g = EnsembleGraph(models, [m["img_size"] for m in members], [m["mean"] for m in members], [m["std"] for m in members], mw, schema).eval()
     info = dict(members=members, archs=ens["archs"], weights=ens["weights"], per_head=ens.get("per_head"),
@@ -124,7 +136,7 @@ def export_rows(data_dir, schema: Schema, member: dict, n_valid=512, n_calib=128
                      "these rows: absolute scores are in-sample for the ensemble; the fp32-INT8 difference is fair)")
 
 
-# %% ../nbs/09_export.ipynb #66956a36
+# %% ../nbs/09_export.ipynb #91a74a67
 import re
 from onnxruntime.quantization import (quantize_static, quantize_dynamic, QuantFormat, QuantType,
                                       CalibrationDataReader, CalibrationMethod)
@@ -135,6 +147,7 @@ class ImageCalibration(CalibrationDataReader):
     def __init__(self, images, bs=16): self.batches = iter([{"image": np.ascontiguousarray(images[i:i + bs])} for i in range(0, len(images), bs)])
     def get_next(self): return next(self.batches, None)
 
+# %% ../nbs/09_export.ipynb #8ff02c0f
 def _body_nodes(nodes, op_type=None) -> dict:
     "Names of each member's body nodes (of `op_type`, or all), in graph order, keyed by member."
     by_member = {}
@@ -146,6 +159,7 @@ def edge_convs(nodes) -> list:
     "Names of the first and last convolution of each member's body."
     return [c for convs in _body_nodes(nodes, "Conv").values() for c in dict.fromkeys([convs[0], convs[-1]])]
 
+# %% ../nbs/09_export.ipynb #bf4a60f3
 _STAGE = re.compile(r"/body/(?:(blocks|stages|layers|features)/\1\.(\d+)/|(layer\d+)/)")
 
 def body_stages(nodes) -> dict:
@@ -164,6 +178,7 @@ def body_stages(nodes) -> dict:
             out[x] = cur
     return out
 
+# %% ../nbs/09_export.ipynb #9037fbe7
 def float_nodes(nodes, float_stages: int = 2) -> list:
     "Body nodes kept in float: the stem and the first `float_stages` stages of each member, and each body's last convolution."
     st = body_stages(nodes)
@@ -174,6 +189,7 @@ def is_static(nodes) -> bool:
     "Whether the bodies are CNNs (static QDQ) rather than transformers, whose only convolution is the patch embedding."
     return sum(map(len, _body_nodes(nodes, "Conv").values())) > 2 * len(_body_nodes(nodes))
 
+# %% ../nbs/09_export.ipynb #da04e183
 def quantize_preprocessed(pre, dst, calib_images=None, bs=16, float_stages: int = 2) -> str:
     """Write the INT8 version of `pre` (an ONNX file already through ONNX Runtime's `quant_pre_process`) to `dst`; returns
     the method used. CNN bodies: static QDQ with the stem and the first `float_stages` stages in float. Transformer bodies
@@ -235,6 +251,26 @@ def export_images(data_dir, schema: Schema, member: dict, size: int, n_valid: in
     test_ids = read_table(Path(data_dir) / "test.csv")["id"].tolist()[:n_valid] if (Path(data_dir) / "test.csv").is_file() else []
     return rows, X, y, Xs, ys, (load("test", test_ids) if test_ids else None)
 
+# %% ../nbs/09_export.ipynb #b25e4a79
+def write_onnx(g: nn.Module, path, X: np.ndarray, opset: int = 17):
+    "Export `g` to the ONNX file `path`, traced on two of the uint8 images `X`, and check it."
+    torch.onnx.export(g, (torch.from_numpy(X[:2].copy()),), str(path), input_names=["image"], output_names=["probs"],
+                      dynamic_axes={"image": {0: "batch"}, "probs": {0: "batch"}}, opset_version=opset, dynamo=False)
+    onnx.checker.check_model(str(path))
+    return path
+
+# %% ../nbs/09_export.ipynb #9d7e42c9
+def onnx_parity(g: nn.Module, path, X, y, schema: Schema, rows) -> tuple:
+    "`(fp32 predictor, ONNX probabilities, parity report)`: the torch module `g` against its ONNX file on images `X`."
+    p_torch = run_batches(torch_predict(g), X)
+    fp32 = onnx_predict(ort_session(path))
+    p_onnx = run_batches(fp32, X)
+    par = dict(rows=rows["rows"] if rows else "random images (no data folder)", unseen=bool(rows and rows["unseen"]),
+               n_valid=len(X), labelled=y is not None, max_abs_torch_onnx=float(np.abs(p_torch - p_onnx).max()),
+               score_torch=_score(y, p_torch, schema) if y is not None else None,
+               score_onnx=_score(y, p_onnx, schema) if y is not None else None)
+    return fp32, p_onnx, par
+
 # %% ../nbs/09_export.ipynb #cb9b6403
 def int8_tries(src, dst,               # fp32 ONNX file; where to write the INT8 one
                C, Xs, ys, ps_onnx,     # calibration images; selection images, their targets and fp32 probabilities
@@ -255,6 +291,30 @@ def int8_tries(src, dst,               # fp32 ONNX file; where to write the INT8
                               seconds=round(time.time() - t8, 1)))
             if not static or (drop is not None and drop <= int8_target): break   # float stages change only static QDQ
     return method, fs, tries
+
+# %% ../nbs/09_export.ipynb #6209764c
+def int8_parity(par: dict, src, dst, fp32, p_onnx,    # the fp32 report, fp32 file, INT8 file, fp32 predictor and probabilities
+                data_dir, rows, X, y, Xs, ys, Xt,     # `export_images` of the data folder
+                schema: Schema, first: dict, float_stages: int = 2, max_float_stages: int = 4,
+                int8_target: float = 0.005, max_drop: float = 0.01) -> dict:
+    "Write the INT8 model of `src` to `dst` and add its figures to `par` (in place); returns the card's calibration entry."
+    C = np.asarray(image_cache(data_dir, "train", _row_ids(rows, "calib"), X.shape[1]))
+    ps_onnx = run_batches(fp32, Xs); s_sel = _score(ys, ps_onnx, schema)
+    method, fs, tries = int8_tries(src, dst, C, Xs, ys, ps_onnx, schema, float_stages, max_float_stages, int8_target)
+    q8 = onnx_predict(ort_session(dst))
+    p8 = run_batches(q8, X); s8 = _score(y, p8, schema)                        # the chosen model, on the parity rows
+    drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
+    par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
+               argmax_agreement=argmax_agreement(p_onnx, p8, y, schema) if y is not None else None,
+               float_stages=fs, int8_target=int8_target, max_drop=max_drop,        # accepted or refused on the selection rows
+               int8_refused=bool(tries[-1]["int8_drop"] is None or tries[-1]["int8_drop"] > max_drop),
+               selection=dict(rows=f"validation fold {first.get('fold')} of {Path(first['dir']).name}", n=len(Xs),
+                              score_onnx=s_sel, int8_tries=tries))
+    if Xt is not None:
+        pt32, pt8 = run_batches(fp32, Xt), run_batches(q8, Xt)
+        par["test_images"] = dict(n=len(Xt), labelled=False, argmax_agreement_int8=float(np.mean(
+            [(pt8[:, h.sl].argmax(1) == pt32[:, h.sl].argmax(1)).mean() for h in schema.heads])))
+    return dict(split="train", n=len(C), ids=_row_ids(rows, "calib"), method=method, batch=16)
 
 # %% ../nbs/09_export.ipynb #b42b1e28
 def model_card(out, S, schema: Schema, info: dict, par: dict, calib, data_dir, rows, int8: bool, opset: int, t0: float) -> dict:
@@ -296,38 +356,12 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
     data_dir = data_dir or (first["data_dir"] if first["data_dir"] and Path(first["data_dir"]).is_dir() else None)
     if int8 and data_dir is None: raise ValueError("INT8 export needs calibration images: give data_dir (the members' config names none that exists)")
     rows, X, y, Xs, ys, Xt = export_images(data_dir, schema, first, S, n_valid, n_calib if int8 else 0)
-    ids = lambda k: _row_ids(rows, k)
     tmp32, tmp8, t0 = out.with_name(f".{out.name}.tmp"), int8_path(out).with_name(f".{int8_path(out).name}.tmp"), time.time()
     try:
-        torch.onnx.export(g, (torch.from_numpy(X[:2].copy()),), str(tmp32), input_names=["image"], output_names=["probs"],
-                          dynamic_axes={"image": {0: "batch"}, "probs": {0: "batch"}}, opset_version=opset, dynamo=False)
-        onnx.checker.check_model(str(tmp32))
-        p_torch = run_batches(torch_predict(g), X)
-        fp32 = onnx_predict(ort_session(tmp32))
-        p_onnx = run_batches(fp32, X)
-        par = dict(rows=rows["rows"] if rows else "random images (no data folder)", unseen=bool(rows and rows["unseen"]),
-                   n_valid=len(X), labelled=y is not None, max_abs_torch_onnx=float(np.abs(p_torch - p_onnx).max()),
-                   score_torch=_score(y, p_torch, schema) if y is not None else None,
-                   score_onnx=_score(y, p_onnx, schema) if y is not None else None)
-        calib = None
-        if int8:
-            C = np.asarray(image_cache(data_dir, "train", ids("calib"), S))
-            ps_onnx = run_batches(fp32, Xs); s_sel = _score(ys, ps_onnx, schema)
-            method, fs, tries = int8_tries(tmp32, tmp8, C, Xs, ys, ps_onnx, schema, float_stages, max_float_stages, int8_target)
-            q8 = onnx_predict(ort_session(tmp8))
-            p8 = run_batches(q8, X); s8 = _score(y, p8, schema)                        # the chosen model, on the parity rows
-            drop = (par["score_onnx"] - s8) if s8 is not None and par["score_onnx"] is not None else None
-            par.update(max_abs_onnx_int8=float(np.abs(p8 - p_onnx).max()), score_int8=s8, int8_drop=drop,
-                       argmax_agreement=argmax_agreement(p_onnx, p8, y, schema) if y is not None else None,
-                       float_stages=fs, int8_target=int8_target, max_drop=max_drop,        # accepted or refused on the selection rows
-                       int8_refused=bool(tries[-1]["int8_drop"] is None or tries[-1]["int8_drop"] > max_drop),
-                       selection=dict(rows=f"validation fold {first.get('fold')} of {Path(first['dir']).name}", n=len(Xs),
-                                      score_onnx=s_sel, int8_tries=tries))
-            if Xt is not None:
-                pt32, pt8 = run_batches(fp32, Xt), run_batches(q8, Xt)
-                par["test_images"] = dict(n=len(Xt), labelled=False, argmax_agreement_int8=float(np.mean(
-                    [(pt8[:, h.sl].argmax(1) == pt32[:, h.sl].argmax(1)).mean() for h in schema.heads])))
-            calib = dict(split="train", n=len(C), ids=ids("calib"), method=method, batch=16)
+        write_onnx(g, tmp32, X, opset)
+        fp32, p_onnx, par = onnx_parity(g, tmp32, X, y, schema, rows)
+        calib = int8_parity(par, tmp32, tmp8, fp32, p_onnx, data_dir, rows, X, y, Xs, ys, Xt, schema, first, float_stages,
+                            max_float_stages, int8_target, max_drop) if int8 else None
         card = model_card(out, S, schema, info, par, calib, data_dir, rows, int8, opset, t0)
         os.replace(tmp32, out)
         if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
