@@ -14,11 +14,11 @@ from .calibrate import calibrate_probs, load_calibration, check_calibration, thr
 from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
-__all__ = ['Predictor', 'read_card', 'deployed_model', 'load_predictor', 'torch_predictor', 'stream_batches', 'review_thresholds',
-           'review_rows', 'predict_submission', 'attributes_of', 'predict_images', 'predict_cli', 'request_latency',
-           'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+__all__ = ['Predictor', 'read_card', 'deployed_model', 'torch_predictor', 'load_predictor', 'stream_batches', 'review_thresholds',
+           'review_rows', 'check_test_set', 'predict_submission', 'attributes_of', 'predict_images', 'predict_cli',
+           'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
 
-# %% ../nbs/10_predict.ipynb #49a92c5a
+# %% ../nbs/10_predict.ipynb #ec47a381
 class Predictor:
     "uint8 letterboxed images [n, size, size, 3] -> probabilities [n, n_classes], with the schema and size it needs."
     def __init__(self, predict, schema: Schema, size: int, kind: str, card: dict = None, calibration: dict = None):
@@ -29,6 +29,7 @@ class Predictor:
         return calibrate_probs(p, self.calibration, self.schema, check=False) if self.calibration else p   # checked at load
     def __repr__(self): return f"Predictor({self.kind}{', calibrated' if self.calibration else ''}, {self.size}px, {self.schema})"
 
+# %% ../nbs/10_predict.ipynb #37e5b313
 def read_card(onnx_path) -> dict:
     "The model card of an ONNX file; a clear error when it is missing."
     p = card_path(onnx_path)
@@ -39,6 +40,7 @@ def read_card(onnx_path) -> dict:
         if not isinstance(card, dict) or k not in card: raise ValueError(f"{p}: model card without {k!r}; export the model again with `fashion-nb export`")
     return card
 
+# %% ../nbs/10_predict.ipynb #c9f84aac
 def deployed_model(run) -> Path:
     "The deployment default of a run folder: the model its `distill` stage chose (`distill/distill.json`), else its exported ensemble (INT8 when accepted)."
     run = Path(run)
@@ -52,6 +54,28 @@ def deployed_model(run) -> Path:
     files = _json.loads(card.read_text())["files"]
     return card.with_name(files["int8"] if files.get("int8") else files["fp32"])
 
+# %% ../nbs/10_predict.ipynb #308c4c86
+def _load_predictor(model, threads=None) -> Predictor:
+    paths = [Path(m) for m in (model if isinstance(model, (list, tuple)) else [model])]
+    for p in paths:
+        if not p.exists(): raise FileNotFoundError(f"model not found: {p}")
+    if len(paths) == 1 and paths[0].suffix == ".onnx":
+        card = read_card(paths[0])
+        kind = "onnx int8" if paths[0].name.endswith(".int8.onnx") else "onnx fp32"
+        return Predictor(onnx_predict(ort_session(paths[0], threads)), Schema.from_dict(card["schema"]),
+                         int(card["preprocessing"]["size"]), kind, card)
+    ens = paths[0] if len(paths) == 1 and (paths[0].name == "weights.json" or (paths[0] / "weights.json").is_file()) else None
+    return torch_predictor(None if ens else paths, ens, threads)
+
+def torch_predictor(model_dirs, ensemble=None, threads: int = None) -> Predictor:
+    "A torch eager `Predictor` for model folders combined as `ensemble` says (see `fashion_nb.export.ensemble_graph`)."
+    import torch
+    from fashion_nb.export import ensemble_graph, torch_predict    # torch only when torch models are asked for
+    g, schema, info = ensemble_graph(model_dirs, ensemble, static=False)
+    if threads: torch.set_num_threads(threads)
+    return Predictor(torch_predict(g), schema, g.size, "torch fp32", dict(ensemble=info))
+
+# %% ../nbs/10_predict.ipynb #0865e03a
 def load_predictor(model,             # .onnx file (with its card), model folder(s), or an ensemble weights.json / folder
                    threads: int = None, # ONNX Runtime intra-op threads (default: all cores)
                    calibration=None,    # calibration.json (or dict); None: the card's calibrators / a calibration.json beside the model; False: raw probabilities
@@ -73,27 +97,7 @@ def _calibration_beside(model):
         if f.is_file() and (f.parent == d or d.name == "ensemble"): return f
     return None
 
-def _load_predictor(model, threads=None) -> Predictor:
-    paths = [Path(m) for m in (model if isinstance(model, (list, tuple)) else [model])]
-    for p in paths:
-        if not p.exists(): raise FileNotFoundError(f"model not found: {p}")
-    if len(paths) == 1 and paths[0].suffix == ".onnx":
-        card = read_card(paths[0])
-        kind = "onnx int8" if paths[0].name.endswith(".int8.onnx") else "onnx fp32"
-        return Predictor(onnx_predict(ort_session(paths[0], threads)), Schema.from_dict(card["schema"]),
-                         int(card["preprocessing"]["size"]), kind, card)
-    ens = paths[0] if len(paths) == 1 and (paths[0].name == "weights.json" or (paths[0] / "weights.json").is_file()) else None
-    return torch_predictor(None if ens else paths, ens, threads)
-
-def torch_predictor(model_dirs, ensemble=None, threads: int = None) -> Predictor:
-    "A torch eager `Predictor` for model folders combined as `ensemble` says (see `fashion_nb.export.ensemble_graph`)."
-    import torch
-    from fashion_nb.export import ensemble_graph, torch_predict    # torch only when torch models are asked for
-    g, schema, info = ensemble_graph(model_dirs, ensemble, static=False)
-    if threads: torch.set_num_threads(threads)
-    return Predictor(torch_predict(g), schema, g.size, "torch fp32", dict(ensemble=info))
-
-# %% ../nbs/10_predict.ipynb #d4797e74
+# %% ../nbs/10_predict.ipynb #0c401c40
 def _decode_batch(paths, size):
     out, errors = np.empty((len(paths), size, size, 3), np.uint8), []
     for k, p in enumerate(paths):
@@ -101,6 +105,7 @@ def _decode_batch(paths, size):
         except ImageError as e: out[k] = 255; errors.append(str(e))
     return out, errors
 
+# %% ../nbs/10_predict.ipynb #67eb3869
 def stream_batches(paths,              # image paths (any iterable)
                    size: int,          # letterbox side
                    bs: int = 32,       # images per batch
@@ -118,7 +123,7 @@ def stream_batches(paths,              # image paths (any iterable)
             if futs and (len(futs) >= window or not chunk): yield futs.popleft().result()
             if not chunk and not futs: break
 
-# %% ../nbs/10_predict.ipynb #674bc76c
+# %% ../nbs/10_predict.ipynb #6fe70286
 def review_thresholds(pred: Predictor,        # a loaded predictor
                       min_precision,          # target precision in (0, 1], or None: no review
                       model=None) -> dict:    # what the user named (for the error message)
@@ -132,6 +137,7 @@ def review_thresholds(pred: Predictor,        # a loaded predictor
                          f"(the pipeline's calibrate stage) and export again, or pass --calibration calibration.json")
     return {h.name: threshold_for(pred.calibration, h.name, p) for h in pred.schema.heads}
 
+# %% ../nbs/10_predict.ipynb #65209d19
 def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [n, n_classes]
                 rows: pd.DataFrame,      # its test rows (id, Category)
                 schema: Schema,
@@ -150,7 +156,7 @@ def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [
                 threshold=round(t, 4) if np.isfinite(t) else np.nan, status=np.where(p1 >= t, "auto", "review"))))
     return pd.concat(out).sort_values(["_pos", "_k"]).drop(columns=["_pos", "_k"]).reset_index(drop=True)
 
-# %% ../nbs/10_predict.ipynb #33ff2b69
+# %% ../nbs/10_predict.ipynb #7d5743f6
 def _check_categories(df, schema, source):
     bad = ~df["Category"].isin(schema.categories)
     if bad.any():
@@ -158,6 +164,7 @@ def _check_categories(df, schema, source):
         raise SchemaError(f"{source}: {len(rows)} row(s) with a category the model does not know "
                           f"(known: {schema.categories}):\n  " + "\n  ".join(rows))
 
+# %% ../nbs/10_predict.ipynb #abe83e43
 def _write_csv(df, path):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -166,22 +173,9 @@ def _write_csv(df, path):
         if tmp.exists(): tmp.unlink()
     return path
 
-def predict_submission(model,                 # .onnx file (with card) or model folder(s) / a Predictor
-                       data_dir,              # folder with test.csv, test_images/ (and sample_submission.csv)
-                       output,                # submission CSV to write
-                       batch_size: int = 32,
-                       workers: int = None,   # decoding threads (default: cores)
-                       progress: bool = True, # tqdm progress bar
-                       min_precision: float = None, # also write `review` (auto-filled or held cells) for this target precision
-                       review=None,           # review CSV (default: review.csv beside `output`)
-                       calibration=None,      # calibration.json for the model (default: its card's / one beside it)
-                      ) -> Path:
-    "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
-    from tqdm.auto import tqdm
-    check_int(batch_size, "--batch-size", 1)
-    pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
-    thresholds = review_thresholds(pred, min_precision, model)  # a bad --min-precision fails before any folder is made
-    output = check_writable(output)                    # before any inference, not after it
+def check_test_set(d, schema: Schema) -> tuple:
+    "`(test, sample, paths)` of the data folder `d`, after every check that needs no decoding (each culprit named)."
+    d = Path(d)
     test = read_table(d / "test.csv")
     if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
     _check_categories(test, pred.schema, d / "test.csv")
@@ -201,6 +195,26 @@ def predict_submission(model,                 # .onnx file (with card) or model 
     paths = [d / "test_images" / image_name(i) for i in test["id"]]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing: raise ImageError(f"{len(missing)} test image(s) not found:\n  " + "\n  ".join(missing))
+    return test, sample, paths
+
+# %% ../nbs/10_predict.ipynb #e43e7fe7
+def predict_submission(model,                 # .onnx file (with card) or model folder(s) / a Predictor
+                       data_dir,              # folder with test.csv, test_images/ (and sample_submission.csv)
+                       output,                # submission CSV to write
+                       batch_size: int = 32,
+                       workers: int = None,   # decoding threads (default: cores)
+                       progress: bool = True, # tqdm progress bar
+                       min_precision: float = None, # also write `review` (auto-filled or held cells) for this target precision
+                       review=None,           # review CSV (default: review.csv beside `output`)
+                       calibration=None,      # calibration.json for the model (default: its card's / one beside it)
+                      ) -> Path:
+    "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
+    from tqdm.auto import tqdm
+    check_int(batch_size, "--batch-size", 1)
+    pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
+    thresholds = review_thresholds(pred, min_precision, model)  # a bad --min-precision fails before any folder is made
+    output = check_writable(output)                    # before any inference, not after it
+    test, sample, paths = check_test_set(d, pred.schema)
     parts, errors, k, reviews = [], [], 0, []
     with tqdm(total=len(paths), desc="predict", disable=not progress) as bar:
         for x, errs in stream_batches(paths, pred.size, batch_size, workers):
@@ -216,7 +230,7 @@ def predict_submission(model,                 # .onnx file (with card) or model 
     if thresholds is not None: _write_csv(pd.concat(reviews, ignore_index=True), review or Path(output).with_name("review.csv"))
     return _write_csv(sub, output)
 
-# %% ../nbs/10_predict.ipynb #783347bf
+# %% ../nbs/10_predict.ipynb #8b26d78f
 def _table_category(path):
     p = Path(path)
     if not p.parent.name.endswith("_images"): return None
@@ -234,6 +248,7 @@ def attributes_of(schema: Schema, probs: np.ndarray, category: str) -> dict:
         out[h.attribute] = dict(value=h.classes[j], probability=round(float(q[j]), 4))
     return out
 
+# %% ../nbs/10_predict.ipynb #6f62de27
 def predict_images(model,           # .onnx file (with card), model folder(s) or a Predictor
                    images: list,    # image paths
                    category=None,   # one category for all images, a list (one per image), or None: from the data folder's table
@@ -278,7 +293,7 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
         print(f"wrote {out.with_name('review.csv')}: {a} of {len(rv)} cells auto-filled ({a / max(len(rv), 1):.1%}) at precision {min_precision}, {len(rv) - a} held for review")
     return 0
 
-# %% ../nbs/10_predict.ipynb #b1e2ab26
+# %% ../nbs/10_predict.ipynb #679aaf88
 def _time_stream(pred, paths, bs, workers=None):
     "Seconds per image of decode + inference over `paths`, after one warm-up batch."
     for x, _ in stream_batches(paths[:bs], pred.size, bs, workers): pred(x)
