@@ -16,7 +16,7 @@ __all__ = ['TRANSFORM_RULES', 'REVIEWED_ATTRIBUTES', 'WHITE', 'TRANSFORMS', 'Mul
            'mild_brightness_contrast', 'brightness_contrast', 'hue_shift', 'saturation', 'random_crop', 'blur',
            'CategoryAugment', 'degrade_copy', 'Degrade']
 
-# %% ../nbs/06_augment.ipynb #c34f7312
+# %% ../nbs/06_augment.ipynb #c65b99c9
 class _NeedsIntTargets:
     def before_train(self):
         if not getattr(self.learn.loss_func, "y_int", False):
@@ -38,6 +38,7 @@ class MultiHeadMixUp(_NeedsIntTargets, MixUp):
 class MultiHeadCutMix(_NeedsIntTargets, CutMix):
     "fastai `CutMix` for integer multi-head targets: a patch comes from another image, the loss is interpolated by area."
 
+# %% ../nbs/06_augment.ipynb #c42eb168
 def mix_callback(kind: str = "none",   # 'mixup' | 'cutmix' | 'none'
                  alpha: float = 0.4,   # Beta(alpha, alpha) for λ
                 ):
@@ -66,7 +67,7 @@ REVIEWED_ATTRIBUTES = {"color", "neck", "pattern", "print_or_pattern_type", "sle
     "border_width", "occasion", "ocassion", "ornamentation", "pallu_details", "transparency", "fit_shape", "length",
     "sleeve_styling", "neck_collar", "surface_styling"}
 
-# %% ../nbs/06_augment.ipynb #ce6464a0
+# %% ../nbs/06_augment.ipynb #3f410e16
 def augment_policy(schema: Schema, rules: dict = None, reviewed: set = None) -> pd.DataFrame:
     "One row per (transform, category): enabled, and the reason (the targets that forbid it)."
     rules, reviewed = rules or TRANSFORM_RULES, REVIEWED_ATTRIBUTES if reviewed is None else reviewed
@@ -79,16 +80,18 @@ def augment_policy(schema: Schema, rules: dict = None, reviewed: set = None) -> 
                              reason=("changes " + ", ".join(why)) if why else "changes no target"))
     return pd.DataFrame(rows)
 
+# %% ../nbs/06_augment.ipynb #626d53e5
 def policy_table(policy: pd.DataFrame) -> pd.DataFrame:
     "transform x category grid: 'on' or 'off: <targets it would change>'."
     cell = policy.assign(v=np.where(policy.enabled, "on", "off: " + policy.reason.str.replace("changes ", "")))
     return cell.pivot(index="transform", columns="category", values="v").loc[policy["transform"].unique(), policy["category"].unique()]
 
-# %% ../nbs/06_augment.ipynb #d0d0098a
+# %% ../nbs/06_augment.ipynb #0f4b3e30
 WHITE = (255, 255, 255)   # the letterbox fill
 
 def hflip(img, rng): return np.asarray(Image.fromarray(img).transpose(Image.FLIP_LEFT_RIGHT))
 
+# %% ../nbs/06_augment.ipynb #dd71f16b
 def affine_params(h, w, rng, max_deg=3.):
     "Rotation (rad), scale and shift (px) such that the whole `h`x`w` frame stays inside the output."
     th = math.radians(rng.uniform(-max_deg, max_deg))
@@ -114,6 +117,7 @@ def affine(img, rng):
     coeffs = (cos, sin, w / 2 - cos * cx - sin * cy, -sin, cos, h / 2 + sin * cx - cos * cy)
     return np.asarray(Image.fromarray(img).transform((w, h), Image.AFFINE, coeffs, resample=Image.BILINEAR, fillcolor=WHITE))
 
+# %% ../nbs/06_augment.ipynb #d2e083d9
 def _lut(img, a, b):
     "Contrast `a` about mid-grey, brightness factor `b`, through a lookup table."
     lut = np.clip((np.arange(256) - 127.5) * a + 127.5, 0, 255) * b
@@ -122,6 +126,7 @@ def _lut(img, a, b):
 def mild_brightness_contrast(img, rng): return _lut(img, rng.uniform(0.95, 1.05), rng.uniform(0.95, 1.05))
 def brightness_contrast(img, rng): return _lut(img, rng.uniform(0.8, 1.2), rng.uniform(0.8, 1.2))
 
+# %% ../nbs/06_augment.ipynb #1cd31fee
 def _hsv(img, fn):
     hsv = np.asarray(Image.fromarray(img).convert("HSV")).copy()
     fn(hsv)
@@ -135,6 +140,7 @@ def saturation(img, rng):
     f = rng.uniform(0.7, 1.3)
     return _hsv(img, lambda hsv: hsv.__setitem__((..., 1), np.clip(hsv[..., 1] * f, 0, 255)))
 
+# %% ../nbs/06_augment.ipynb #735a1164
 def random_crop(img, rng):
     h, w = img.shape[:2]
     f = rng.uniform(0.85, 1.)
@@ -144,6 +150,7 @@ def random_crop(img, rng):
 
 def blur(img, rng): return np.asarray(Image.fromarray(img).filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.))))
 
+# %% ../nbs/06_augment.ipynb #d3b3388c
 TRANSFORMS = dict(hflip=hflip, affine=affine, mild_brightness_contrast=mild_brightness_contrast,
                   brightness_contrast=brightness_contrast, hue_shift=hue_shift, saturation=saturation,
                   random_crop=random_crop, blur=blur)
