@@ -13,9 +13,9 @@ from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name
 from .runtime import atomic_dir, refuse_existing
 
 # %% auto #0
-__all__ = ['is_import_dir', 'category_attributes', 'import_table', 'import_table_cli']
+__all__ = ['is_import_dir', 'category_attributes', 'slot_table', 'import_table', 'import_table_cli']
 
-# %% ../nbs/01a_import.ipynb #c4278586
+# %% ../nbs/01a_import.ipynb #2fffb27b
 def _attr_names(attrs) -> list:
     "Attribute names from a list or a comma-separated string."
     names = [a.strip() for a in (attrs.split(",") if isinstance(attrs, str) else (attrs or [])) if a and a.strip()]
@@ -25,6 +25,7 @@ def _attr_names(attrs) -> list:
     if dup: raise SchemaError(f"attribute(s) {dup} given more than once")
     return names
 
+# %% ../nbs/01a_import.ipynb #a4f5adfd
 def _read_source(csv, image_col, attrs, category_col=None, category=None, id_col=None, max_rows=None) -> pd.DataFrame:
     "The source table with its cells as stripped text (blank -> NaN), after checking the columns asked for exist."
     csv = Path(csv)
@@ -42,7 +43,7 @@ def _read_source(csv, image_col, attrs, category_col=None, category=None, id_col
     if len(df) == 0: raise SchemaError(f"{csv}: no rows")
     return df
 
-# %% ../nbs/01a_import.ipynb #3858bc60
+# %% ../nbs/01a_import.ipynb #4ab4e34b
 def _ids(df, id_col, csv) -> np.ndarray:
     "Row ids: the table's own non-negative integer ids (unique), or the row positions."
     if id_col is None: return np.arange(len(df), dtype=np.int64)
@@ -54,6 +55,7 @@ def _ids(df, id_col, csv) -> np.ndarray:
     if len(dup): raise SchemaError(f"{csv}: column {id_col!r}: duplicate id {dup.iloc[0]} (rows {np.flatnonzero(ids == dup.iloc[0]).tolist()})")
     return ids
 
+# %% ../nbs/01a_import.ipynb #68ec704b
 def _split(cats, labels, test_frac, seed) -> np.ndarray:
     "Boolean mask of held-out rows: `test_frac` of each category, never taking a value train would lack."
     rng, test = np.random.default_rng(seed), np.zeros(len(cats), bool)
@@ -68,7 +70,7 @@ def _split(cats, labels, test_frac, seed) -> np.ndarray:
         if not keys <= seen: test[r] = False; seen |= keys
     return test
 
-# %% ../nbs/01a_import.ipynb #c38dadbe
+# %% ../nbs/01a_import.ipynb #7e3813d4
 def _source_path(images, name) -> Path:
     p = Path(name)
     return p if p.is_absolute() else Path(images) / p
@@ -82,6 +84,7 @@ def is_import_dir(d) -> bool:
     "Whether folder `d` holds an earlier `import_table` result."
     return (Path(d) / "import_source.csv").is_file() and (Path(d) / "train.csv").is_file()
 
+# %% ../nbs/01a_import.ipynb #d4865abc
 def _write_image(src: Path, dst: Path, link=False, width=None):
     "Write `src` to `dst` as an RGB JPEG (copied or linked when it already is one and no resize is asked)."
     with Image.open(src) as img:
@@ -110,6 +113,34 @@ def category_attributes(df: pd.DataFrame, attrs: list, cats: np.ndarray, by_cate
         out[c] = names
     return out
 
+# %% ../nbs/01a_import.ipynb #f3c3452d
+def _image_paths(csv, files: pd.Series, images=None, allow_outside=False) -> tuple:
+    "`(images, source paths)` of the image column `files`, after checking every one exists (and stays inside `images`)."
+    image_col = files.name
+    images = Path(images) if images is not None else Path(csv).resolve().parent
+    if not images.is_dir(): raise SchemaError(f"{images}: image folder not found")
+    srcs = [_source_path(images, f) if isinstance(f, str) else None for f in files]
+    missing = [(r, p) for r, p in enumerate(srcs) if p is None or not p.is_file()]
+    if missing:
+        raise SchemaError(f"{csv}: {len(missing)} image(s) not found, column {image_col!r}:\n  " +
+                          "\n  ".join(f"row {r}: {p if p is not None else '(empty cell)'}" for r, p in missing[:20]))
+    outside = [] if allow_outside else _outside(images, srcs)
+    if outside:
+        raise SchemaError(f"{csv}: {len(outside)} image path(s) in column {image_col!r} lead outside {images} (.., absolute "
+                          f"paths or symlinks), nothing imported; pass --allow-outside to import them anyway:\n  " +
+                          "\n  ".join(f"row {r}: {p}" for r, p in outside[:20]))
+    return images, srcs
+
+# %% ../nbs/01a_import.ipynb #f207471d
+def slot_table(df: pd.DataFrame, ids, cats, own: dict) -> pd.DataFrame:
+    "`id, Category, len, attr_1..` of every row: slot k holds the k-th attribute of the row's category (`own`)."
+    table = pd.DataFrame({"id": ids, "Category": cats, "len": [len(own[c]) for c in cats]})
+    for s in SLOTS: table[s] = np.full(len(df), np.nan, dtype=object)
+    for c, names in own.items():                      # slot k of a row holds the k-th attribute of its category
+        m = cats == c
+        for k, a in enumerate(names): table.loc[m, SLOTS[k]] = df[a].to_numpy(dtype=object)[m]
+    return table
+
 # %% ../nbs/01a_import.ipynb #71620c30
 def import_table(csv,                   # the labelled table (CSV)
                  images,                # folder the image column is relative to (None: the CSV's folder)
@@ -133,28 +164,13 @@ def import_table(csv,                   # the labelled table (CSV)
     out = Path(out); what = "data folder imported by import-table"
     refuse_existing(out, overwrite, is_import_dir, what)      # before reading a single image
     df = _read_source(csv, image_col, attrs, category_col, category, id_col, max_rows)
-    images = Path(images) if images is not None else Path(csv).resolve().parent
-    if not images.is_dir(): raise SchemaError(f"{images}: image folder not found")
-    srcs = [_source_path(images, f) if isinstance(f, str) else None for f in df[image_col]]
-    missing = [(r, p) for r, p in enumerate(srcs) if p is None or not p.is_file()]
-    if missing:
-        raise SchemaError(f"{csv}: {len(missing)} image(s) not found, column {image_col!r}:\n  " +
-                          "\n  ".join(f"row {r}: {p if p is not None else '(empty cell)'}" for r, p in missing[:20]))
-    outside = [] if allow_outside else _outside(images, srcs)
-    if outside:
-        raise SchemaError(f"{csv}: {len(outside)} image path(s) in column {image_col!r} lead outside {images} (.., absolute "
-                          f"paths or symlinks), nothing imported; pass --allow-outside to import them anyway:\n  " +
-                          "\n  ".join(f"row {r}: {p}" for r, p in outside[:20]))
+    images, srcs = _image_paths(csv, df[image_col], images, allow_outside)
     ids = _ids(df, id_col, csv)
     cats = df[category_col].to_numpy(dtype=object) if category_col else np.full(len(df), str(category), dtype=object)
     labels = df[attrs].to_dict("records")
     test = _split(cats, labels, test_frac, seed)
     own = category_attributes(df, attrs, cats, attrs_by_category)
-    table = pd.DataFrame({"id": ids, "Category": cats, "len": [len(own[c]) for c in cats]})
-    for s in SLOTS: table[s] = np.full(len(df), np.nan, dtype=object)
-    for c, names in own.items():                      # slot k of a row holds the k-th attribute of its category
-        m = cats == c
-        for k, a in enumerate(names): table.loc[m, SLOTS[k]] = df[a].to_numpy(dtype=object)[m]
+    table = slot_table(df, ids, cats, own)
     train, held = table[~test].reset_index(drop=True), table[test].reset_index(drop=True)
     for c, names in own.items():
         empty = [a for k, a in enumerate(names) if train.loc[train["Category"] == c, SLOTS[k]].isna().all()]
