@@ -178,9 +178,9 @@ def check_test_set(d, schema: Schema) -> tuple:
     d = Path(d)
     test = read_table(d / "test.csv")
     if len(test) == 0: raise SchemaError(f"{d / 'test.csv'}: no rows (only a header); nothing to predict, nothing written")
-    _check_categories(test, pred.schema, d / "test.csv")
+    _check_categories(test, schema, d / "test.csv")
     problems = []                                      # the messages of `fashion-nb check`: duplicate ids, missing images
-    _check_table(test, "test.csv", pred.schema.attributes, d / "test_images", problems, labelled=False)
+    _check_table(test, "test.csv", schema.attributes, d / "test_images", problems, labelled=False)
     if problems: raise SchemaError(f"{d}: {len(problems)} problem(s) in test.csv, nothing written:\n  " + "\n  ".join(problems[:20]))
     sample_p = d / "sample_submission.csv"
     sample = read_table(sample_p) if sample_p.exists() else None
