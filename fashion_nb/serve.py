@@ -34,6 +34,7 @@ class _Upload(io.BytesIO):
     def __init__(self, data: bytes, label: str): super().__init__(data); self.label = label
     def __str__(self): return self.label
 
+# %% ../nbs/16_serve.ipynb #9aecfdca
 def decode_upload(data: bytes,                  # the uploaded file's bytes
                   label: str,                   # how errors name it, e.g. "file 'shirt.jpg'"
                   size: int,                    # letterbox side (the model card's)
@@ -53,6 +54,7 @@ def decode_upload(data: bytes,                  # the uploaded file's bytes
 class QueueFull(RuntimeError):
     "The micro-batching queue is full: the service is overloaded (HTTP 503)."
 
+# %% ../nbs/16_serve.ipynb #d2933c04
 class MicroBatcher:
     "Stacks images submitted within `window_ms` of each other into one `predict` call; a bounded queue in front."
     def __init__(self, predict,               # uint8 images [n, S, S, 3] -> array [n, ...] (a `Predictor`)
@@ -147,6 +149,7 @@ def check_categories(self: Service, categories: list, n: int) -> list:
     if bad: raise RequestError(400, f"unknown category {', '.join(map(repr, bad))}; known: {', '.join(known)}")
     return categories
 
+# %% ../nbs/16_serve.ipynb #54d9d7b2
 @patch
 async def predict_uploads(self: Service, uploads: list, categories: list) -> list:
     "Per upload `(file name or None for a raw body, bytes)` with its category: {category, attributes}; `RequestError`/`QueueFull` when refused."
@@ -228,6 +231,7 @@ def model_info(self: Service) -> dict:
                 parity={k: v for k, v in (card.get("parity") or {}).items() if k != "int8_tries"},
                 versions=card.get("versions"), serving=self.settings)
 
+# %% ../nbs/16_serve.ipynb #da454625
 async def model_route(request: Request): return request.app.state.service.model_info()
 
 def _error(status: int, message) -> JSONResponse: return JSONResponse({"error": " ".join(str(message).split())}, status)
@@ -305,6 +309,7 @@ def free_port() -> int:
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as s: s.settimeout(1); return s.connect_ex((host, port)) == 0
 
+# %% ../nbs/16_serve.ipynb #f656eee1
 def multipart(files: list = (),   # (field, filename, bytes)
               fields: list = (),  # (field, text)
              ) -> tuple:
@@ -316,6 +321,7 @@ def multipart(files: list = (),   # (field, filename, bytes)
         out += data + b"\r\n"
     return bytes(out + f"--{b}--\r\n".encode()), f"multipart/form-data; boundary={b}"
 
+# %% ../nbs/16_serve.ipynb #7a358fc5
 def call(conn: http.client.HTTPConnection, method: str, path: str, body: bytes = None, content_type: str = None) -> tuple:
     "(status, JSON answer, seconds) of one request over `conn` (kept alive)."
     t = time.perf_counter()
