@@ -207,7 +207,8 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
         st = train_student(data_dir, list(model_dirs), HOLDOUT, n_folds, out / "student", **kw, train_targets=eoof if oof else None)
         hs = dict(ensemble=score(ho, teacher_probs(model_dirs, data_dir, "train", ho, ensemble=ensemble)), student=st["score"],
                   **{_name(m["dir"]): score(ho, teacher_probs([m["dir"]], data_dir, "train", ho)) for m in members})
-        one = max((k for k in hs if k not in ("ensemble", "student")), key=hs.get)
+        own = {_name(m["dir"]): oof_score([m["dir"]], data_dir, schema, read_oof(m["dir"], schema)["id"].tolist()) for m in members}
+        one = max(own, key=own.get)        # the best member by its own fold's OOF score: nothing chosen on the hold-out it is scored on
         res["holdout"] = dict(scores=hs, best_member=one, best_member_dir=next(m["dir"] for m in members if _name(m["dir"]) == one),
                               student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"],
                               targets="the ensemble's cross-fitted OOF" if oof else "every member's predictions (in-sample)",
@@ -217,20 +218,22 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
 
 # %% ../nbs/16a_distill.ipynb #64d4610c
 def speeds(models: dict,        # name -> exported .onnx file
-           data_dir, n1: int = 100, n: int = 128) -> dict:
-    "Per model: single-request latency (one test image path in, attributes out; p50/p95 ms), the models timed in turn request by request so that all see the same load, and batch-32 ms/image (decoding included)."
-    from fashion_nb.predict import load_predictor, predict_images, _time_stream
+           data_dir, n1: int = 100, n: int = 128,
+           rounds: int = 5,         # blocks of n1/rounds requests per model, the models' blocks alternating
+           warmup: int = 5) -> dict:# untimed requests at the start of each block
+    "Per model: single-request latency (one test image path in, attributes out; p50/p95 ms, and the spread of the blocks' p50s) and batch-32 ms/image (decoding included)."
+    from fashion_nb.predict import load_predictor, _time_stream, request_latency
     from fashion_nb.schema import image_name
     preds, d = {k: load_predictor(f) for k, f in models.items()}, Path(data_dir)
     test = read_table(d / "test.csv"); paths, cats = [d / "test_images" / image_name(i) for i in test["id"]], test["Category"].tolist()
-    ms = {k: [] for k in preds}
-    for i in range(-5, n1):                                   # 5 warm-up requests each
-        for k, p in preds.items():
-            t = time.perf_counter(); predict_images(p, [paths[i % len(paths)]], cats[i % len(cats)])
-            if i >= 0: ms[k].append(1000 * (time.perf_counter() - t))
+    ms, k1 = {k: [] for k in preds}, max(1, n1 // rounds)
+    for r in range(rounds):                                  # alternate blocks: a drift in the machine's load falls on all models
+        idx = [(r * k1 + i) % len(paths) for i in range(warmup + k1)]
+        for k, p in preds.items(): ms[k].append(request_latency(p, [paths[i] for i in idx], [cats[i] for i in idx], warmup)[warmup:])
     cyc = [paths[i % len(paths)] for i in range(n)]
-    return {k: dict(latency_ms_p50=float(np.percentile(ms[k], 50)), latency_ms_p95=float(np.percentile(ms[k], 95)),
-                    ms_per_image_bs32=1000 * _time_stream(p, cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, p in preds.items()}
+    return {k: dict(latency_ms_p50=float(np.percentile(np.concatenate(v), 50)), latency_ms_p95=float(np.percentile(np.concatenate(v), 95)),
+                    block_p50_ms=[round(float(np.median(b)), 2) for b in v],
+                    ms_per_image_bs32=1000 * _time_stream(preds[k], cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, v in ms.items()}
 
 def deployment_default(models: dict,            # name -> {score (hold-out), latency_ms_p50, ...} for "ensemble" and "student"
                        crossfit_share: float,   # the students' cross-fitted score / the ensemble's
