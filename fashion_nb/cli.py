@@ -45,6 +45,7 @@ def command_function(name: str):
     mod, fn = COMMANDS[name]
     return getattr(importlib.import_module(mod), fn)
 
+# %% ../nbs/13_cli.ipynb #5cdfea8a
 def _normalise_flag(a: str) -> str:
     "`--batch_size=3` -> `--batch-size=3`; values and positionals are left alone."
     if not a.startswith("--"): return a
@@ -72,6 +73,7 @@ def command_doc(name: str) -> str:
             if isinstance(node, ast.FunctionDef) and node.name == fn: return ast.get_docstring(node) or ""
     return inspect.getdoc(command_function(name)) or ""
 
+# %% ../nbs/13_cli.ipynb #27e855e2
 def first_sentence(doc: str) -> str:
     "`doc`'s first sentence (up to '. ', '; ' or ': ') on one line, without backticks or the final full stop."
     return re.split(r"(?<=\.)\s|[;:]\s", " ".join(doc.split()).replace("`", ""), maxsplit=1)[0].rstrip(".")
@@ -83,6 +85,7 @@ def grouped_commands() -> dict:
     out["other"] = [c for c in COMMANDS if not any(c in cs for cs in GROUPS.values())]
     return {g: cs for g, cs in out.items() if cs}
 
+# %% ../nbs/13_cli.ipynb #7446c5d1
 def usage() -> str:
     "`fashion-nb --help`: what each command does, grouped, then the README's commands."
     w = max(map(len, COMMANDS)) + 2
@@ -108,6 +111,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "ablate": "fashion-nb ablate --rounds 1 --shard 0/2   # with OMP_NUM_THREADS=1, beside --shard 1/2",
 }
 
+# %% ../nbs/13_cli.ipynb #4ccf4ace
 class _HelpFormatter(argparse.HelpFormatter):
     "Wraps each line of a description or epilog on its own (argparse's default joins them into one paragraph)."
     def _fill_text(self, text, width, indent):
@@ -127,6 +131,7 @@ def user_errors() -> tuple:
     "Exception types reported as one line (exit 2): `USER_ERRORS` and the project's errors of the modules imported so far."
     return USER_ERRORS + tuple(getattr(sys.modules[m], n) for m, n in PROJECT_ERRORS.items() if m in sys.modules)
 
+# %% ../nbs/13_cli.ipynb #90bb685b
 def main(argv=None) -> int:
     "Entry point of `fashion-nb`."
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -4,135 +4,49 @@
 
 # %% ../nbs/12_pipeline.ipynb #b00e1345
 from __future__ import annotations
-import os, sys, json, ast, copy, time, shutil, hashlib, subprocess
+import os, sys, json, ast, copy, time, shutil, hashlib, subprocess, contextlib
 from pathlib import Path
 from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
-import numpy as np, pandas as pd
+import pandas as pd
 import nbformat
 from .runtime import outputs_dir
+from .console import harmless_lines_dropped, warning_options
+from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, config_hash, default_run_id, digest
+from .summary import write_summary, run_figures, distill_figures_of   # 16a_distill reads distill_figures_of from here
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'STAGES', 'PipelineError', 'merge_config', 'load_config', 'check_config', 'config_hash',
-           'default_run_id', 'data_fingerprint', 'notebook_code_hash', 'package_hash', 'nbs_dir', 'notebook_parameters',
-           'check_parameters', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
-           'figure_steps', 'plan_steps', 'step_hashes', 'step_done', 'calibrate_steps', 'label_issue_steps',
-           'gallery_steps', 'distill_steps', 'deployment_summary', 'distill_figures', 'distill_figures_of', 'step_env',
-           'environ', 'notebook_error', 'execute_step', 'run_steps', 'summarise', 'summary_figure', 'write_summary',
-           'trust_summary', 'resolve_data', 'run_pipeline', 'run_figures', 'run_cli', 'launch_distributed']
+__all__ = ['STAGES', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'data_fingerprint', 'notebook_code_hash',
+           'package_hash', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
+           'figure_steps', 'calibrate_steps', 'label_issue_steps', 'gallery_steps', 'distill_steps', 'plan_steps',
+           'step_hashes', 'step_done', 'PipelineError', 'step_env', 'environ', 'notebook_error', 'execute_step',
+           'run_steps', 'resolve_data', 'run_pipeline', 'run_cli', 'launch_distributed']
 
-# %% ../nbs/12_pipeline.ipynb #58d4a85b
-DEFAULT_CONFIG = {
-    "data_dir": None,                  # folder in the competition layout; None: the synthetic dataset below
-    "synth": {"n_train": 1000, "n_test": 100, "seed": 0},
-    "archs": ["tf_efficientnet_lite0", "tf_efficientnet_lite1"],
-    "n_folds": 2,
-    "holdout": {"share": 0.15, "max_rows": 1000},  # rows set aside before the folds: where the exported model is scored
-    "folds": None,                     # folds to train (list); None: all n_folds
-    "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 3e-3, "dropout": 0.2,
-              "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
-              "schedule": "last", "select": "last", "degrade": 0.3,  # the recipe 14_ablation chose (with lr_body 3e-3)
-              "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
-    "ensemble": {"per_head": True},
-    "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
-    "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
-                "min_precision": 0.95}, # review.csv beside the submission at this precision (when the calibrate stage runs)
-    "label_issues": {"flip_head": "auto"}, # head whose labels get 5% injected flips to measure the finder (None: no check)
-    "distill": {"arch": "tf_efficientnet_lite0", "epochs": None, "img_size": None,   # the optional distill stage's student (16a_distill); None: the members' (train)
-                "hard": 0.75, "deploy_targets": "oof"},  # weight of the labels in its targets; the deployment student's targets: oof | teachers
-    "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
-    "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
-    "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
-                  "predict": "10_predict.ipynb", "calibrate": "15_calibrate.ipynb", "label_issues": "15a_label_issues.ipynb",
-                  "gallery": "15b_gallery.ipynb"},  # relative to nbs/, or absolute
-    "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
-    "workers": 1,                      # parallel training notebooks (not part of the run's identity)
-}
+# %% ../nbs/12_pipeline.ipynb #78018d82
+def nbs_dir() -> Path:
+    "The project's `nbs/` folder (next to the package)."
+    import fashion_nb
+    return Path(fashion_nb.__file__).resolve().parent.parent / "nbs"
 
-# %% ../nbs/12_pipeline.ipynb #cec4c6d2
-class PipelineError(RuntimeError):
-    "A step of a run failed; the message names the step, its notebook and the error."
+# %% ../nbs/12_pipeline.ipynb #75e7957f
+def notebook_parameters(nb_path) -> dict:
+    "name -> default value (source text) of the notebook's `parameters` cell."
+    p = Path(nb_path)
+    if not p.is_file(): raise FileNotFoundError(f"notebook not found: {p}")
+    for c in nbformat.read(p, as_version=4).cells:
+        if c.cell_type == "code" and "parameters" in c.get("metadata", {}).get("tags", []):
+            return {t.id: ast.get_source_segment(c.source, n.value) for n in ast.parse(c.source).body
+                    if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    raise ValueError(f"{p}: no cell tagged 'parameters'")
 
-_OPEN = {"train", "ensemble", "export", "predict", "notebooks", "per_arch", "tuned"}  # checked against notebooks later
+# %% ../nbs/12_pipeline.ipynb #5aab16d1
+def check_parameters(nb_path, params: dict, section: str):
+    "Raise an error naming the notebook if `params` holds a name its parameters cell lacks."
+    known = notebook_parameters(nb_path)
+    bad = [k for k in params if k not in known]
+    if bad: raise ValueError(f"config {section}: {Path(nb_path).name} has no parameter(s) {bad}; its parameters: {list(known)}")
 
-def merge_config(base: dict, override: dict, source: str = "config", _path: str = "") -> dict:
-    "A copy of `base` updated by `override`, recursively; unknown keys raise an error naming `source` and the key."
-    out = copy.deepcopy(base)
-    for k, v in (override or {}).items():
-        where = f"{_path}{k}"
-        if not _path and k not in base:
-            raise ValueError(f"{source}: unknown key {where!r}; known keys: {', '.join(base)}")
-        if isinstance(v, dict) and isinstance(out.get(k), dict):
-            if k in _OPEN: out[k] = merge_config(out[k], v, source, where + ".") if k == "train" else {**out[k], **copy.deepcopy(v)}
-            else:
-                bad = [x for x in v if x not in out[k]]
-                if bad: raise ValueError(f"{source}: unknown key(s) {[where + '.' + b for b in bad]}; known: {list(out[k])}")
-                out[k] = {**out[k], **copy.deepcopy(v)}
-        else: out[k] = copy.deepcopy(v)
-    return out
-
-def load_config(path) -> dict:
-    "The default config updated by the JSON or YAML file at `path` (which names only what it changes)."
-    p = Path(path)
-    if not p.is_file(): raise FileNotFoundError(f"config file not found: {p}")
-    text = p.read_text()
-    try:
-        if p.suffix.lower() in (".yml", ".yaml"):
-            import yaml
-            d = yaml.safe_load(text) or {}
-        else: d = json.loads(text)
-    except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {' '.join(str(e).split())[:300]}); fix the file") from None
-    if not isinstance(d, dict): raise ValueError(f"{p}: the config must be a mapping of keys, got {type(d).__name__}")
-    return check_config(merge_config(DEFAULT_CONFIG, d, source=str(p)), source=str(p))
-
-# %% ../nbs/12_pipeline.ipynb #c0f1a002
-def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-def check_config(config: dict, source: str = "config") -> dict:
-    "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.runtime import check_int, check_choice
-    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS
-    def need(ok, key, what, v):
-        if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
-    c = config
-    need(c["data_dir"] is None or isinstance(c["data_dir"], str), "data_dir", "a folder path or null", c["data_dir"])
-    need(isinstance(c["archs"], list) and len(c["archs"]) > 0 and all(isinstance(a, str) and a for a in c["archs"]),
-         "archs", 'a non-empty list of architecture names, e.g. ["tf_efficientnet_lite0"]', c["archs"])
-    try:
-        check_int(c["n_folds"], f"{source}: n_folds", 2)
-        for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
-        if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
-        if c["folds"] is not None:
-            need(isinstance(c["folds"], list), "folds", "a list of fold numbers or null", c["folds"])
-            for f in c["folds"]: check_int(f, f"{source}: folds", 0)
-            bad = [f for f in c["folds"] if f >= c["n_folds"]]
-            if bad: raise ValueError(f"{source}: folds {bad} are outside 0..{c['n_folds'] - 1} (n_folds {c['n_folds']})")
-        need(isinstance(c["train"].get("per_arch", {}), dict), "train.per_arch", "a mapping arch -> overrides", c["train"].get("per_arch"))
-        for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
-            need(isinstance(t, dict), where, "a mapping", t)
-            for k, m in (("epochs", 1), ("batch_size", 1), ("img_size", 1), ("patience", 0), ("seed", 0), ("head_hidden", 0)):
-                if k in t: check_int(t[k], f"{source}: {where}.{k}", m)
-            for k in ("lr_head", "lr_body", "dropout", "mix_alpha", "label_smoothing", "focal_gamma", "body_decay"):
-                if k in t: need(_is_num(t[k]) and t[k] >= 0, f"{where}.{k}", "a number >= 0", t[k])
-            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS)):
-                if k in t: check_choice(t[k], allowed, f"{source}: {where}.{k}")
-        need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
-        if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
-    except KeyError as e: raise ValueError(f"{source}: missing key {e}") from None
-    return config
-
-# %% ../nbs/12_pipeline.ipynb #e1aa2c9e
-def _digest(obj) -> str: return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
-
-def config_hash(config: dict) -> str:
-    "Hash of what a config computes (everything but `workers`)."
-    return _digest({k: v for k, v in merge_config(DEFAULT_CONFIG, config).items() if k != "workers"})
-
-def default_run_id(config: dict) -> str:
-    "`default` for the default config, else `run-<first 8 hex digits of its hash>`."
-    h = config_hash(config)
-    return "default" if h == config_hash(DEFAULT_CONFIG) else f"run-{h[:8]}"
-
+# %% ../nbs/12_pipeline.ipynb #0a6d3fef
 def data_fingerprint(data_dir) -> str:
     "Hash of a data folder's tables and of every image's name, size and modification time (one `stat` each, no decoding)."
     d, h = Path(data_dir), hashlib.sha256()
@@ -145,38 +59,18 @@ def data_fingerprint(data_dir) -> str:
             st = e.stat(); h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
+# %% ../nbs/12_pipeline.ipynb #22c9a3d9
 def notebook_code_hash(nb_path) -> str:
     "Hash of a notebook's code-cell sources (not outputs, ids or metadata)."
     cells = nbformat.read(nb_path, as_version=4).cells
-    return _digest([c.source for c in cells if c.cell_type == "code"])
+    return digest([c.source for c in cells if c.cell_type == "code"])
 
+# %% ../nbs/12_pipeline.ipynb #c45fc0c0
 def package_hash() -> str:
     "Hash of the installed `fashion_nb` package's source files."
     import fashion_nb
     root = Path(fashion_nb.__file__).resolve().parent
-    return _digest({p.name: p.read_text() for p in sorted(root.glob("*.py"))})
-
-# %% ../nbs/12_pipeline.ipynb #6a8cad2d
-def nbs_dir() -> Path:
-    "The project's `nbs/` folder (next to the package)."
-    import fashion_nb
-    return Path(fashion_nb.__file__).resolve().parent.parent / "nbs"
-
-def notebook_parameters(nb_path) -> dict:
-    "name -> default value (source text) of the notebook's `parameters` cell."
-    p = Path(nb_path)
-    if not p.is_file(): raise FileNotFoundError(f"notebook not found: {p}")
-    for c in nbformat.read(p, as_version=4).cells:
-        if c.cell_type == "code" and "parameters" in c.get("metadata", {}).get("tags", []):
-            return {t.id: ast.get_source_segment(c.source, n.value) for n in ast.parse(c.source).body
-                    if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
-    raise ValueError(f"{p}: no cell tagged 'parameters'")
-
-def check_parameters(nb_path, params: dict, section: str):
-    "Raise an error naming the notebook if `params` holds a name its parameters cell lacks."
-    known = notebook_parameters(nb_path)
-    bad = [k for k in params if k not in known]
-    if bad: raise ValueError(f"config {section}: {Path(nb_path).name} has no parameter(s) {bad}; its parameters: {list(known)}")
+    return digest({p.name: p.read_text() for p in sorted(root.glob("*.py"))})
 
 # %% ../nbs/12_pipeline.ipynb #18501c25
 @dataclass
@@ -191,12 +85,14 @@ def _nb(config, stage) -> Path:
     p = Path(config["notebooks"][stage])
     return p if p.is_absolute() else nbs_dir() / p
 
+# %% ../nbs/12_pipeline.ipynb #880ff39d
 def holdout_rows(config, data_dir) -> int:
     "Rows of `data_dir`'s train.csv set aside as the hold-out: `share` of them, at most `max_rows`."
     from fashion_nb.schema import read_table
     h = config["holdout"] or {"share": 0, "max_rows": 0}
     return int(min(round(float(h["share"]) * len(read_table(Path(data_dir) / "train.csv"))), int(h["max_rows"])))
 
+# %% ../nbs/12_pipeline.ipynb #fce4ab6f
 def train_steps(config, data_dir, run_dir, upstream):
     folds = config["folds"] if config["folds"] is not None else list(range(config["n_folds"]))
     base = {k: v for k, v in config["train"].items() if k != "per_arch"}
@@ -210,12 +106,14 @@ def train_steps(config, data_dir, run_dir, upstream):
             steps.append(Step(name, "train", _nb(config, "train"), params))
     return steps
 
+# %% ../nbs/12_pipeline.ipynb #3abf01c7
 def ensemble_steps(config, data_dir, run_dir, upstream):
     trains = [s for s in upstream if s.stage == "train"]
     params = {**config["ensemble"], "model_dirs": [s.params["out"] for s in trains], "data_dir": str(data_dir),
               "out": str(run_dir / "ensemble")}
     return [Step("ensemble", "ensemble", _nb(config, "ensemble"), params, [s.name for s in trains])]
 
+# %% ../nbs/12_pipeline.ipynb #bd919c1b
 def export_steps(config, data_dir, run_dir, upstream):
     trains = [s for s in upstream if s.stage == "train"]
     params = {**config["export"], "model_dirs": [s.params["out"] for s in trains],
@@ -224,17 +122,56 @@ def export_steps(config, data_dir, run_dir, upstream):
     if "calibrate" in config["stages"]: params["calibration"] = str(run_dir / "calibrate" / "calibration.json")  # copied into the card
     return [Step("export", "export", _nb(config, "export"), params, [s.name for s in upstream if s.stage in ("train", "ensemble", "calibrate")])]
 
+# %% ../nbs/12_pipeline.ipynb #ee14eb5f
 def predict_steps(config, data_dir, run_dir, upstream):
     params = {**config["predict"], "model": str(run_dir / "export" / "model.onnx"), "data_dir": str(data_dir),
               "output": str(run_dir / "predict" / "submission.csv")}
     if "calibrate" not in config["stages"]: params.pop("min_precision", None)     # no calibrators: no review file
     return [Step("predict", "predict", _nb(config, "predict"), params, ["export"])]
 
+# %% ../nbs/12_pipeline.ipynb #71ff78f9
 def figure_steps(stage):
     "EDA and class-imbalance figures of the run's data (saved under `outputs/figures/`, `*_data.png`)."
     return lambda config, data_dir, run_dir, upstream: [Step(stage, stage, _nb(config, stage), {"data_dir": str(data_dir)}, [])]
 
-STAGES = {"eda": figure_steps("eda"), "imbalance": figure_steps("imbalance"), "train": train_steps, "ensemble": ensemble_steps, "export": export_steps, "predict": predict_steps}
+# %% ../nbs/12_pipeline.ipynb #46bfffb8
+def _oof_params(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    ens = "ensemble" in config["stages"]
+    return trains, {"model_dirs": [s.params["out"] for s in trains], "data_dir": str(data_dir),
+                    "ensemble": str(run_dir / "ensemble" / "weights.json") if ens else None}, [s.name for s in upstream if s.stage in ("train", "ensemble")]
+
+def calibrate_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("calibrate", "calibrate", _nb(config, "calibrate"), {**params, "out": str(run_dir / "calibrate")}, after)]
+
+# %% ../nbs/12_pipeline.ipynb #d3a90351
+def label_issue_steps(config, data_dir, run_dir, upstream):
+    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
+    return [Step("label_issues", "label_issues", _nb(config, "label_issues"),
+                 {**params, **config["label_issues"], "out": str(run_dir / "label_issues")}, after)]
+
+# %% ../nbs/12_pipeline.ipynb #4431c671
+def gallery_steps(config, data_dir, run_dir, upstream):
+    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "label_issues")]
+    return [Step("gallery", "gallery", _nb(config, "gallery"), {**config["gallery"], "run_dir": str(run_dir), "out": str(run_dir / "gallery")}, after)]
+
+# %% ../nbs/12_pipeline.ipynb #d15711a1
+def distill_steps(config, data_dir, run_dir, upstream):
+    trains = [s for s in upstream if s.stage == "train"]
+    nb = Path(config["notebooks"].get("distill", "16a_distill.ipynb"))
+    opts = {**config["distill"]}
+    for k in ("epochs", "img_size"): opts[k] = opts.get(k) or config["train"][k]      # as the members, unless said
+    params = {**opts, "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill"),
+              "ensemble": str(run_dir / "ensemble" / "weights.json") if "ensemble" in config["stages"] else None,
+              "ensemble_onnx": str(run_dir / "export" / "model.onnx") if "export" in config["stages"] else None}
+    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "export")]
+    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, after)]
+
+# %% ../nbs/12_pipeline.ipynb #b7a8c10d
+STAGES = {"eda": figure_steps("eda"), "imbalance": figure_steps("imbalance"), "train": train_steps, "ensemble": ensemble_steps,
+          "export": export_steps, "predict": predict_steps, "calibrate": calibrate_steps, "label_issues": label_issue_steps,
+          "gallery": gallery_steps, "distill": distill_steps}
 
 # %% ../nbs/12_pipeline.ipynb #dc111917
 def plan_steps(config: dict, data_dir, run_dir) -> list:
@@ -250,105 +187,34 @@ def plan_steps(config: dict, data_dir, run_dir) -> list:
         steps += new
     return steps
 
+# %% ../nbs/12_pipeline.ipynb #41031510
 def step_hashes(steps: list, data_fp: str, run_dir) -> dict:
     "name -> hash of (notebook code, package source, parameters with the run folder abstracted, data, upstream hashes)."
     out, pkg, code = {}, package_hash(), {}
     for s in steps:
         params = json.loads(json.dumps(s.params, default=str).replace(str(run_dir), "$RUN"))
         if s.notebook not in code: code[s.notebook] = notebook_code_hash(s.notebook)
-        out[s.name] = _digest({"notebook": s.notebook.name, "code": code[s.notebook], "package": pkg, "params": params,
+        out[s.name] = digest({"notebook": s.notebook.name, "code": code[s.notebook], "package": pkg, "params": params,
                                "data": data_fp, "upstream": [out[a] for a in s.after]})
     return out
 
+# %% ../nbs/12_pipeline.ipynb #4b269824
 def step_done(run_dir, name: str, h: str) -> bool:
     "Whether the step's folder holds a `done.json` with hash `h`."
     p = Path(run_dir) / name / "done.json"
     try: return json.loads(p.read_text()).get("hash") == h
     except (OSError, ValueError): return False
 
-# %% ../nbs/12_pipeline.ipynb #46bfffb8
-def _oof_params(config, data_dir, run_dir, upstream):
-    trains = [s for s in upstream if s.stage == "train"]
-    ens = "ensemble" in config["stages"]
-    return trains, {"model_dirs": [s.params["out"] for s in trains], "data_dir": str(data_dir),
-                    "ensemble": str(run_dir / "ensemble" / "weights.json") if ens else None}, [s.name for s in upstream if s.stage in ("train", "ensemble")]
+# %% ../nbs/12_pipeline.ipynb #ee0f79ba
+class PipelineError(RuntimeError):
+    "A step of a run failed; the message names the step, its notebook and the error."
 
-def calibrate_steps(config, data_dir, run_dir, upstream):
-    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
-    return [Step("calibrate", "calibrate", _nb(config, "calibrate"), {**params, "out": str(run_dir / "calibrate")}, after)]
-
-def label_issue_steps(config, data_dir, run_dir, upstream):
-    _, params, after = _oof_params(config, data_dir, run_dir, upstream)
-    return [Step("label_issues", "label_issues", _nb(config, "label_issues"),
-                 {**params, **config["label_issues"], "out": str(run_dir / "label_issues")}, after)]
-
-def gallery_steps(config, data_dir, run_dir, upstream):
-    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "label_issues")]
-    return [Step("gallery", "gallery", _nb(config, "gallery"), {**config["gallery"], "run_dir": str(run_dir), "out": str(run_dir / "gallery")}, after)]
-
-STAGES.update(calibrate=calibrate_steps, label_issues=label_issue_steps, gallery=gallery_steps)
-
-# %% ../nbs/12_pipeline.ipynb #d15711a1
-def distill_steps(config, data_dir, run_dir, upstream):
-    trains = [s for s in upstream if s.stage == "train"]
-    nb = Path(config["notebooks"].get("distill", "16a_distill.ipynb"))
-    opts = {**config["distill"]}
-    for k in ("epochs", "img_size"): opts[k] = opts.get(k) or config["train"][k]      # as the members, unless said
-    params = {**opts, "model_dirs": [s.params["out"] for s in trains], "out": str(run_dir / "distill"),
-              "ensemble": str(run_dir / "ensemble" / "weights.json") if "ensemble" in config["stages"] else None,
-              "ensemble_onnx": str(run_dir / "export" / "model.onnx") if "export" in config["stages"] else None}
-    after = [s.name for s in upstream if s.stage in ("train", "ensemble", "export")]
-    return [Step("distill", "distill", nb if nb.is_absolute() else nbs_dir() / nb, params, after)]
-
-STAGES["distill"] = distill_steps
-
-def deployment_summary(run_dir) -> list:
-    "Markdown lines: the distill stage's figures (when it ran) and the run's deployment default with the reason."
-    from fashion_nb.predict import deployed_model
-    run_dir, md = Path(run_dir), []
-    dj = run_dir / "distill" / "distill.json"
-    r = json.loads(dj.read_text()) if dj.is_file() and _done(run_dir, "distill") else None
-    if r:
-        c = r["crossfit"]
-        md += ["## Distilled student", "", f"Cross-fitted on {c['n_rows']} OOF rows (each fold's student taught only by the members "
-               f"that never saw that fold; ensemble: {c['ensemble']}): the student keeps **{c['student_share']:.1%}** of the ensemble's score.", "",
-               _md_table(pd.DataFrame([dict(model=k, score=v) for k, v in c["scores"].items()])), ""]
-        if r.get("deployed"):
-            e = r["deployed"]["ensemble"]
-            md += [f"Deployed models (the student trained on every fold) on {e['n_rows']} {e['score_rows']}; latency of one request "
-                   "(image path in, attributes out) and batch-32 ms/image on this machine:", "",
-                   _md_table(pd.DataFrame([dict(model=k, file=Path(m["file"]).name, kind=m["kind"], score=m["score"],
-                                                share_of_ensemble=f"{m['score'] / e['score']:.1%}", p50_ms=f"{m['latency_ms_p50']:.1f}",
-                                                p95_ms=f"{m['latency_ms_p95']:.1f}", bs32_ms_per_image=f"{m['ms_per_image_bs32']:.1f}",
-                                                load_avg=f"{m.get('load_avg')}") for k, m in r["deployed"].items()])), ""]
-    try: f = deployed_model(run_dir)
-    except FileNotFoundError: return md
-    d = (r or {}).get("deployment")
-    why = f"{d['model']}: {d['reason']}" if d else "the exported ensemble (no distill stage: no student to compare)"
-    return md + ["## Deployment default", "", f"`{f}`, {why}. `fashion-nb serve --model {run_dir}` serves it.", ""]
-
-def distill_figures(run_dir) -> dict:
-    "Headline figures of the distill stage (cross-fitted share, hold-out scores and latencies, the default); {} when it did not run."
-    p = Path(run_dir) / "distill" / "distill.json"
-    return distill_figures_of(json.loads(p.read_text())) if p.is_file() else {}
-
-def distill_figures_of(r: dict) -> dict:
-    "The headline figures of a `distill.json`."
-    figs = {"student_crossfit_share": round(r["crossfit"]["student_share"], 4)}
-    for k, m in r.get("deployed", {}).items():
-        figs.update({f"{k}_holdout_score": round(m["score"], 4), f"{k}_p50_ms": round(m["latency_ms_p50"], 2),
-                     f"{k}_p95_ms": round(m["latency_ms_p95"], 2), f"{k}_bs32_ms_per_image": round(m["ms_per_image_bs32"], 2)})
-    if r.get("deployment"): figs.update(deployment_default=r["deployment"]["model"], student_holdout_share=round(r["deployment"]["holdout_share"], 4))
-    return figs
-
-# %% ../nbs/12_pipeline.ipynb #bafa372b
-import contextlib
-from .console import harmless_lines_dropped, warning_options
-
+# %% ../nbs/12_pipeline.ipynb #3d156cc3
 def step_env(name: str) -> dict:
     "What a step's kernel gets on top of our environment: its name for `step_log`, the harmless warnings ignored."
     return {"FASHION_NB_STEP": name, "PYTHONWARNINGS": ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), warning_options()]))}
 
+# %% ../nbs/12_pipeline.ipynb #658d8d4a
 @contextlib.contextmanager
 def environ(**kv):
     "`os.environ` updated by `kv` while inside (a kernel started inside inherits it), restored after."
@@ -360,7 +226,7 @@ def environ(**kv):
             if v is None: os.environ.pop(k, None)
             else: os.environ[k] = v
 
-# %% ../nbs/12_pipeline.ipynb #1c8045ca
+# %% ../nbs/12_pipeline.ipynb #b1fe9423
 def notebook_error(nb_path) -> str:
     "`ename: evalue` of the first error output in an executed notebook ('' if none)."
     try: nb = nbformat.read(nb_path, as_version=4)
@@ -370,6 +236,7 @@ def notebook_error(nb_path) -> str:
             if o.get("output_type") == "error": return f"{o.get('ename')}: {o.get('evalue')}"
     return ""
 
+# %% ../nbs/12_pipeline.ipynb #1c8045ca
 def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     "Run `step`'s notebook into its folder and write `done.json`; raises `PipelineError` naming the notebook."
     d = Path(run_dir) / step.name
@@ -403,6 +270,10 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     return rec
 
 # %% ../nbs/12_pipeline.ipynb #13f2770b
+def _write_json(path, obj):
+    path = Path(path); tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(obj, indent=1, default=str)); os.replace(tmp, path)
+
 def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1) -> dict:
     "Execute the steps not yet done (in dependency waves); returns name -> 'skipped' | 'ran' | 'failed' | 'not run'."
     status = {s.name: "skipped" for s in steps if step_done(run_dir, s.name, hashes[s.name])}
@@ -431,139 +302,7 @@ def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1) -> dict:
             raise errors[0]
     return status
 
-def _write_json(path, obj):
-    path = Path(path); tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(obj, indent=1, default=str)); os.replace(tmp, path)
-
-# %% ../nbs/12_pipeline.ipynb #d3ea90f4
-def _category_scores(y, P, schema) -> dict:
-    from fashion_nb.ensemble import head_scores, score_of_heads
-    hs = head_scores(y, P, schema)
-    out = {c: float(np.nanmean(hs[schema.head_idx(c)])) if not np.isnan(hs[schema.head_idx(c)]).all() else np.nan
-           for c in schema.categories}
-    return {**out, "score": score_of_heads(hs, schema)}
-
-def summarise(run_dir) -> pd.DataFrame:
-    "Score per category (columns) of every model and the ensemble (rows) on out-of-fold rows of the run."
-    from fashion_nb.ensemble import read_member, read_oof, members_schema, arch_oof, oof_targets
-    run_dir = Path(run_dir)
-    plan = json.loads((run_dir / "run.json").read_text())["status"] if (run_dir / "run.json").is_file() else None
-    dirs = [p.parent for p in sorted(run_dir.glob("train_*/model/oof.parquet"))
-            if (p.parent.parent / "done.json").exists() and (plan is None or p.parent.parent.name in plan)]
-    if not dirs: return pd.DataFrame(columns=["model", "kind", "n", "score"])
-    members = [read_member(d) for d in dirs]
-    schema, data_dir = members_schema(members), members[0]["data_dir"]
-    pcols, rows = [f"p{j}" for j in range(schema.n_classes)], []
-    for m in members:
-        oof = read_oof(m["dir"], schema)
-        rows.append(dict(model=Path(m["dir"]).parent.name, kind="fold", n=len(oof),
-                         **_category_scores(oof_targets(data_dir, oof["id"].tolist(), schema), oof[pcols].to_numpy(), schema)))
-    oofs = arch_oof(members, schema)
-    for arch, df in oofs.items():
-        rows.append(dict(model=arch, kind="arch (all folds)", n=len(df),
-                         **_category_scores(oof_targets(data_dir, df.index.tolist(), schema), df[pcols].to_numpy(), schema)))
-    eoof = run_dir / "ensemble" / "oof.parquet"
-    if eoof.is_file() and (run_dir / "ensemble" / "done.json").exists() and (plan is None or "ensemble" in plan):
-        e = read_oof(eoof.parent, schema)
-        rows.append(dict(model="ensemble", kind="ensemble (cross-fitted)", n=len(e),
-                         **_category_scores(oof_targets(data_dir, e["id"].tolist(), schema), e[pcols].to_numpy(), schema)))
-    return pd.DataFrame(rows)
-
-# %% ../nbs/12_pipeline.ipynb #02813afc
-def summary_figure(table: pd.DataFrame, path, title: str = ""):
-    "Grouped bars: score per category (and overall) of each architecture over all folds and of the ensemble."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    t = table[table.kind != "fold"] if (table.kind != "fold").any() else table
-    cols = [c for c in t.columns if c not in ("model", "kind", "n")]
-    fig, ax = plt.subplots(figsize=(max(6, 1.3 * len(cols)), 3.6))
-    w = 0.8 / max(1, len(t))
-    for i, (_, r) in enumerate(t.iterrows()):
-        ax.bar(np.arange(len(cols)) + i * w - 0.4 + w / 2, [r[c] for c in cols], w, label=r["model"])
-    ax.set_xticks(range(len(cols))); ax.set_xticklabels(cols, rotation=20, fontsize=8); ax.set_ylim(0, 1)
-    ax.set_ylabel("OOF score (harmonic micro/macro F1)"); ax.set_title(title, fontsize=9); ax.legend(fontsize=7)
-    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
-    return Path(path)
-
-def _md_table(df: pd.DataFrame) -> str:
-    fmt = lambda v: f"{v:.4f}" if isinstance(v, float) else str(v)
-    lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + "---|" * len(df.columns)]
-    return "\n".join(lines + ["| " + " | ".join(fmt(v) for v in r) + " |" for r in df.itertuples(index=False)])
-
-def write_summary(run_dir, record: dict) -> pd.DataFrame:
-    "Write `summary.csv`, `summary.png` and `summary.md` at the top of the run folder."
-    run_dir = Path(run_dir)
-    table = summarise(run_dir)
-    table.to_csv(run_dir / "summary.csv", index=False)
-    md = [f"# Run `{run_dir.name}`", "", f"data: `{record['data_dir']}`", ""]
-    if len(table):
-        summary_figure(table, run_dir / "summary.png", f"run {run_dir.name}: out-of-fold score per category")
-        md += ["## Out-of-fold score per category", "", "Each model on the rows it did not train on; the ensemble's row is "
-               "cross-fitted (weights fitted on the other folds' rows).", "", _md_table(table), "", "![summary](summary.png)", ""]
-    card = run_dir / "export" / "model.card.json"
-    if card.is_file() and (run_dir / "export" / "done.json").exists():
-        par = json.loads(card.read_text())["parity"]
-        f = lambda v: "" if v is None else f"{v:.4f}" if isinstance(v, float) else str(v)
-        md += ["## Export", "", f"Scored on {par.get('n_valid')} {par.get('rows', 'validation rows')}."
-               + (f" INT8 agrees with fp32 on {par['test_images']['argmax_agreement_int8']:.1%} of head predictions on "
-                  f"{par['test_images']['n']} unlabelled test images." if par.get("test_images") else ""), "",
-               _md_table(pd.DataFrame([dict(model="torch fp32", score=f(par.get("score_torch")), note=""),
-                                       dict(model="ONNX fp32", score=f(par.get("score_onnx")), note=f"max abs diff {par['max_abs_torch_onnx']:.1e}")]
-                                      + ([dict(model="ONNX INT8", score=f(par.get("score_int8")),
-                                               note=f"drop {f(par.get('int8_drop'))}, argmax agreement {f(par.get('argmax_agreement'))}, "
-                                                    f"{par.get('float_stages')} float stage(s), " + ("refused" if par.get("int8_refused") else "accepted"))]
-                                         if "score_int8" in par else []))), ""]
-    sub = run_dir / "predict" / "submission.csv"
-    if sub.is_file(): md += [f"Submission: `{sub}`", ""]
-    md += trust_summary(run_dir)
-    md += deployment_summary(run_dir)
-    md += ["## Steps", "", _md_table(pd.DataFrame([dict(step=k, status=v, seconds=str(record["seconds"].get(k, "")))
-                                                    for k, v in record["status"].items()]))]
-    (run_dir / "summary.md").write_text("\n".join(md) + "\n")
-    return table
-
-# %% ../nbs/12_pipeline.ipynb #2502b9ba
-def _done(run_dir, step): return (Path(run_dir) / step / "done.json").exists()
-
-def trust_summary(run_dir) -> list:
-    "Markdown lines: calibration, auto-fill coverage, label issues and gallery of a run (what its steps wrote)."
-    run_dir, md = Path(run_dir), []
-    cal_p = run_dir / "calibrate" / "calibration.json"
-    if cal_p.is_file() and _done(run_dir, "calibrate"):
-        cal = json.loads(cal_p.read_text()); rep = pd.DataFrame(cal["report"])
-        ps = [f"{p:g}" for p in cal["targets"]]
-        t = rep[["category", "attribute", "n", "temperature", "ece_before", "ece_after"] + [f"coverage@{p}" for p in ps] + ["precision@0.95"] * ("0.95" in ps)]
-        share = {p: cal["catalogue"][p] for p in ps}
-        md += ["## Calibration and auto-fill (out-of-fold, cross-fitted by fold)", "",
-               "Per head: temperature (fitted on all OOF rows), top-label ECE before and after calibration, and the share of "
-               "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
-               _md_table(t.round(4)), "",
-               "Catalogue-level auto-fill share (all heads' labelled cells): " +
-               "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision " + (f"{share[p]['precision']:.3f})" if share[p]["precision"] is not None else "n/a)") for p in ps), "",
-               "ECE of all labelled cells pooled: " + ("before {ece_before:.4f}, after {ece_after:.4f} (cross-fitted)".format(**cal["ece_all_cells"]) if cal.get("ece_all_cells") else "n/a")
-               + f"; thresholds hold the target at a Wilson lower bound of z = {cal.get('precision_z', 0)}.", "",
-               "![reliability](calibrate/reliability.png)", ""]
-    cnt = run_dir / "label_issues" / "label_issue_counts.csv"
-    if cnt.is_file() and _done(run_dir, "label_issues"):
-        c = pd.read_csv(cnt)
-        md += ["## Suspected label issues (confident learning on OOF probabilities)", "",
-               f"{int(c['issues'].sum())} of {int(c['labelled'].sum())} labelled cells: `label_issues/label_issues.csv`.", "", _md_table(c.round(4)), ""]
-        fc = run_dir / "label_issues" / "flip_check.json"
-        if fc.is_file():
-            f = json.loads(fc.read_text())
-            md += [f"Injected flips ({f['frac']:.0%} of `{f['head']}`'s labels, {len(f['seeds'])} seeds): precision **{f['precision']:.3f}**, "
-                   f"recall **{f['recall']:.3f}** (labels flipped after training; each row's OOF prediction never saw its label).", ""]
-    rv = run_dir / "predict" / "review.csv"
-    if rv.is_file():
-        r = pd.read_csv(rv); a = int((r["status"] == "auto").sum())
-        md += [f"Test set: {a} of {len(r)} cells auto-filled ({a / max(len(r), 1):.1%}), the rest held for review: `predict/review.csv`.", ""]
-    g = run_dir / "gallery" / "gallery.md"
-    if g.is_file() and _done(run_dir, "gallery"):
-        md += ["## Error gallery", "", f"[gallery/gallery.md](gallery/gallery.md): {len(list(g.parent.glob('*.png')))} heads "
-               "(most confused classes, most confident errors, suspected label issues, per-class F1).", ""]
-    return md
-
-# %% ../nbs/12_pipeline.ipynb #1679f0f0
+# %% ../nbs/12_pipeline.ipynb #988758a0
 def resolve_data(config: dict) -> Path:
     "The run's data folder: `config['data_dir']`, or the synthetic default dataset (made once)."
     if config["data_dir"] is not None:
@@ -573,6 +312,7 @@ def resolve_data(config: dict) -> Path:
     from fashion_nb.train import synthetic_default
     return Path(synthetic_default(**config["synth"])).resolve()
 
+# %% ../nbs/12_pipeline.ipynb #1679f0f0
 def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT_CONFIG`)
                  run_id: str = None,   # run folder name (default: from the config's hash)
                  workers: int = None,  # parallel training notebooks (default: the config's)
@@ -612,25 +352,6 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     return run_dir
 
 # %% ../nbs/12_pipeline.ipynb #a7f0cdea
-def run_figures(run_dir) -> dict:
-    "The headline figures of a finished run: OOF scores per architecture, the cross-fitted ensemble, the hold-out parity."
-    run_dir = Path(run_dir)
-    rec, table = json.loads((run_dir / "run.json").read_text()), pd.read_csv(run_dir / "summary.csv")
-    figs = {"wall_minutes": round(rec["wall_seconds"] / 60, 1)}
-    for r in table[table.kind != "fold"].itertuples(): figs[f"oof_score_{r.model}"] = round(float(r.score), 4)
-    w = run_dir / "ensemble" / "weights.json"
-    if w.is_file():
-        ens = json.loads(w.read_text())
-        figs.update(ensemble_in_sample_flattered=round(ens["score_in_sample"], 4), best_member=ens["best_member"]["model"])
-    card = run_dir / "export" / "model.card.json"
-    if card.is_file():
-        par = json.loads(card.read_text())["parity"]
-        figs.update({f"holdout_{k}": round(par[k], 4) for k in ("score_torch", "score_onnx", "score_int8", "int8_drop", "argmax_agreement")
-                     if par.get(k) is not None}, holdout_rows=par["n_valid"], holdout_unseen=par.get("unseen"))
-        if par.get("test_images"): figs["test_images_int8_agreement"] = round(par["test_images"]["argmax_agreement_int8"], 4)
-    figs.update(distill_figures(run_dir))
-    return figs
-
 def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` (e.g. outputs/tune/best_config.json)
             data_dir: str = None,  # folder in the competition layout (default: the synthetic default dataset)
             workers: int = None,   # training notebooks run in parallel (cores are divided between them)

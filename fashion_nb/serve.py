@@ -34,6 +34,7 @@ class _Upload(io.BytesIO):
     def __init__(self, data: bytes, label: str): super().__init__(data); self.label = label
     def __str__(self): return self.label
 
+# %% ../nbs/16_serve.ipynb #4db80b9f
 def decode_upload(data: bytes,                  # the uploaded file's bytes
                   label: str,                   # how errors name it, e.g. "file 'shirt.jpg'"
                   size: int,                    # letterbox side (the model card's)
@@ -147,6 +148,7 @@ def check_categories(self: Service, categories: list, n: int) -> list:
     if bad: raise RequestError(400, f"unknown category {', '.join(map(repr, bad))}; known: {', '.join(known)}")
     return categories
 
+# %% ../nbs/16_serve.ipynb #5601a14d
 @patch
 async def predict_uploads(self: Service, uploads: list, categories: list) -> list:
     "Per upload `(file name or None for a raw body, bytes)` with its category: {category, attributes}; `RequestError`/`QueueFull` when refused."
@@ -194,6 +196,18 @@ async def read_uploads(request: Request, limit: int) -> tuple:
         return files, [c for c in form.getlist("category") if isinstance(c, str)] + cats
     finally: await form.close()
 
+# %% ../nbs/16_serve.ipynb #0bfb435b
+@patch
+def model_info(self: Service) -> dict:
+    "What GET /model answers: the model card's essentials (archs, size, parity, versions) and the service settings."
+    card = self.pred.card or {}
+    ens, path = card.get("ensemble") or {}, Path(str(self.model))
+    return dict(file=path.name, kind=self.pred.kind, bytes=path.stat().st_size if path.is_file() else None,
+                size=self.pred.size, archs=ens.get("archs"), members=len(ens.get("members") or []),
+                categories=self.pred.schema.attributes, files=card.get("files"), created=card.get("created"),
+                parity={k: v for k, v in (card.get("parity") or {}).items() if k != "int8_tries"},
+                versions=card.get("versions"), serving=self.settings)
+
 # %% ../nbs/16_serve.ipynb #c17e55c6
 async def predict_route(request: Request):
     "POST /predict: one image (multipart `file` or raw body) and its `category` -> {category, attributes}."
@@ -216,18 +230,7 @@ async def health_route(request: Request):
     return dict(status="ok", kind=s.pred.kind, queue=b.queue.qsize(), max_queue=b.max_queue, busy=b.busy,
                 batches=b.batches, images=b.images, uptime_s=round(time.time() - s.started, 1))
 
-# %% ../nbs/16_serve.ipynb #0bfb435b
-@patch
-def model_info(self: Service) -> dict:
-    "What GET /model answers: the model card's essentials (archs, size, parity, versions) and the service settings."
-    card = self.pred.card or {}
-    ens, path = card.get("ensemble") or {}, Path(str(self.model))
-    return dict(file=path.name, kind=self.pred.kind, bytes=path.stat().st_size if path.is_file() else None,
-                size=self.pred.size, archs=ens.get("archs"), members=len(ens.get("members") or []),
-                categories=self.pred.schema.attributes, files=card.get("files"), created=card.get("created"),
-                parity={k: v for k, v in (card.get("parity") or {}).items() if k != "int8_tries"},
-                versions=card.get("versions"), serving=self.settings)
-
+# %% ../nbs/16_serve.ipynb #ae64156d
 async def model_route(request: Request): return request.app.state.service.model_info()
 
 def _error(status: int, message) -> JSONResponse: return JSONResponse({"error": " ".join(str(message).split())}, status)
@@ -305,6 +308,7 @@ def free_port() -> int:
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as s: s.settimeout(1); return s.connect_ex((host, port)) == 0
 
+# %% ../nbs/16_serve.ipynb #25d71f51
 def multipart(files: list = (),   # (field, filename, bytes)
               fields: list = (),  # (field, text)
              ) -> tuple:
@@ -316,6 +320,7 @@ def multipart(files: list = (),   # (field, filename, bytes)
         out += data + b"\r\n"
     return bytes(out + f"--{b}--\r\n".encode()), f"multipart/form-data; boundary={b}"
 
+# %% ../nbs/16_serve.ipynb #9514a2bf
 def call(conn: http.client.HTTPConnection, method: str, path: str, body: bytes = None, content_type: str = None) -> tuple:
     "(status, JSON answer, seconds) of one request over `conn` (kept alive)."
     t = time.perf_counter()
@@ -476,6 +481,7 @@ def loadtest_figures(r: dict) -> dict:
     figs["server_rss_mb"] = r.get("server_rss_mb")
     return figs
 
+# %% ../nbs/16_serve.ipynb #d74ddab8
 def loadtest_cli(model: str = None,          # .onnx file with its card, or a run folder (its deployment default)
                  n: int = 400,               # requests per run
                  concurrency: str = "1,4,16",# client counts, comma-separated
