@@ -59,7 +59,7 @@ def teacher_probs(teacher_dirs: list, data_dir, split: str, ids, bs: int = 32, e
     g, schema, info = ensemble_graph(teacher_dirs, ensemble)
     return run_batches(torch_predict(g), np.asarray(image_cache(data_dir, split, ids, g.size)), bs)
 
-# %% ../nbs/16a_distill.ipynb #03feae56
+# %% ../nbs/16a_distill.ipynb #1565bcc3
 class _Stack:
     "Rows of several arrays, one after the other (no copy)."
     def __init__(self, *arrs): self.arrs, self.ends = arrs, np.cumsum([len(a) for a in arrs])
@@ -68,13 +68,14 @@ class _Stack:
         k = int(np.searchsorted(self.ends, i, side="right"))
         return self.arrs[k][i - (self.ends[k - 1] if k else 0)]
 
+# %% ../nbs/16a_distill.ipynb #8569cbdc
 def _fit_fixed(learn, epochs, lr_head, lr_body, body_decay=0.3):
     "Gradual unfreezing like `fit_gradually`, for a fixed number of epochs (no early stopping, no best-epoch choice)."
     n = len(learn.splitter(learn.model))
     for groups, ep in unfreeze_schedule(epochs, n):
         learn.freeze_to(-groups); learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay))
 
-# %% ../nbs/16a_distill.ipynb #cdcf6c47
+# %% ../nbs/16a_distill.ipynb #051a67c4
 def student_targets(P: np.ndarray,            # the teachers' probabilities [n, n_classes]
                     y,                        # labels [n, n_heads] (IGNORE where unlabelled), or None (unlabelled images)
                     categories,               # each row's category [n]
@@ -96,6 +97,7 @@ def student_targets(P: np.ndarray,            # the teachers' probabilities [n, 
         out[r, h.sl] = q
     return out
 
+# %% ../nbs/16a_distill.ipynb #34c56647
 def train_student(data_dir,                          # folder in the competition layout
                   teacher_dirs: list,                # members trained without `fold`'s rows (and without the hold-out)
                   fold: int,                         # the fold the student is scored on, never trained on (`HOLDOUT`: trained on every fold, scored on the hold-out)
@@ -151,10 +153,12 @@ def train_student(data_dir,                          # folder in the competition
     shutil.rmtree(learn.path, ignore_errors=True)
     return {**metrics, "out": str(out)}
 
-# %% ../nbs/16a_distill.ipynb #744b4f58
+# %% ../nbs/16a_distill.ipynb #d12f1b06
 def _config(model_dir) -> dict: return json.loads((Path(model_dir) / "config.json").read_text())
+
 def _name(model_dir) -> str: p = Path(model_dir); return p.parent.name if p.name == "model" else p.name
 
+# %% ../nbs/16a_distill.ipynb #560a9984
 def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
     "Competition score on rows `ids` of `model_dirs`' out-of-fold predictions, architectures averaged with equal weights."
     by_arch, cols = {}, [f"p{j}" for j in range(schema.n_classes)]
@@ -162,6 +166,7 @@ def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
     E = np.mean([pd.concat(v).set_index("id").loc[ids, cols].to_numpy(np.float64) for v in by_arch.values()], 0)
     return score_of_heads(head_scores(oof_targets(data_dir, ids, schema), E, schema), schema)
 
+# %% ../nbs/16a_distill.ipynb #22b4c54b
 def holdout_ids(member_dir, data_dir=None) -> list:
     "Ids of the rows the members' run set aside before cutting the folds (`HOLDOUT`; [] when it set none aside)."
     c = _config(member_dir)
@@ -169,6 +174,7 @@ def holdout_ids(member_dir, data_dir=None) -> list:
     f = load_folds(data_dir or c["data_dir"], None, int(c["n_folds"]), int(c.get("seed", 42)), int(c["holdout"]))
     return f["id"][f["fold"] == HOLDOUT].tolist()
 
+# %% ../nbs/16a_distill.ipynb #bd0a4d1d
 def _ensemble_oof(ensemble, schema):
     "The ensemble's cross-fitted OOF probabilities by id (`oof.parquet` beside its weights.json), or None."
     if not ensemble: return None
@@ -216,7 +222,7 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
     tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
     return res
 
-# %% ../nbs/16a_distill.ipynb #64d4610c
+# %% ../nbs/16a_distill.ipynb #4f432f3a
 def speeds(models: dict,        # name -> exported .onnx file
            data_dir, n1: int = 100, n: int = 128,
            rounds: int = 5,         # blocks of n1/rounds requests per model, the models' blocks alternating
@@ -235,6 +241,7 @@ def speeds(models: dict,        # name -> exported .onnx file
                     block_p50_ms=[round(float(np.median(b)), 2) for b in v],
                     ms_per_image_bs32=1000 * _time_stream(preds[k], cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, v in ms.items()}
 
+# %% ../nbs/16a_distill.ipynb #797296a2
 def deployment_default(models: dict,            # name -> {score (hold-out), latency_ms_p50, ...} for "ensemble" and "student"
                        crossfit_share: float,   # the students' cross-fitted score / the ensemble's
                        min_share: float = 0.98, # the student must keep this share of the ensemble's score (cross-fitted and on the hold-out) ...
@@ -249,6 +256,7 @@ def deployment_default(models: dict,            # name -> {score (hold-out), lat
     return dict(model="student" if ok else "ensemble", file=(s if ok else e)["file"], holdout_share=share, crossfit_share=crossfit_share,
                 latency_share=lat, min_share=min_share, max_latency_share=max_latency_share, reason=why)
 
+# %% ../nbs/16a_distill.ipynb #705bf306
 def compare_deployed(res: dict,                  # what `distill` returned (with its hold-out part)
                      out,                        # the distill folder (exports go to out/export/)
                      ensemble_onnx=None,         # the run's exported ensemble (model.onnx); None: export it here
@@ -286,12 +294,13 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
     tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
     return res
 
-# %% ../nbs/16a_distill.ipynb #43075c63
+# %% ../nbs/16a_distill.ipynb #47888a3a
 def run_members(run) -> list:
     "The trained members of a run folder: `train_<arch>_fold<k>/model` (or `train_*` folders that are model folders)."
     ps = [p / "model" if (p / "model").is_dir() else p for p in sorted(Path(run).glob("train_*_fold*"))]
     return [str(p) for p in ps if (p / "oof.parquet").is_file()]
 
+# %% ../nbs/16a_distill.ipynb #971f437a
 def distill_table(r: dict) -> str:
     "The cross-fitted scores, the hold-out scores and speeds of the deployed models, and the deployment default, as printable lines."
     c = r["crossfit"]; lines = [f"cross-fitted OOF ({c['n_rows']} rows; ensemble: {c['ensemble']}): " +
@@ -305,6 +314,7 @@ def distill_table(r: dict) -> str:
     if "deployment" in r: lines.append(f"deployment default: {r['deployment']['model']} ({r['deployment']['file']}): {r['deployment']['reason']}")
     return "\n".join(lines)
 
+# %% ../nbs/16a_distill.ipynb #88e5103b
 def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose train_<arch>_fold<k> members teach
                 out: str = None,        # folder for the students and distill.json (default: <run>/distill)
                 arch: str = "tf_efficientnet_lite0", # the student's architecture
