@@ -121,7 +121,7 @@ class _HelpFormatter(argparse.HelpFormatter):
 def command_parser(name: str, func=None) -> argparse.ArgumentParser:
     "`anno_parser` of subcommand `name` with its docstring as description and an example and the dashes note as epilog."
     p = anno_parser(func := func or command_function(name), prog=f"fashion-nb {name}")
-    ex = [f"example:", f"  {EXAMPLES[name]}", ""] if name in EXAMPLES else []
+    ex = ["example:", f"  {EXAMPLES[name]}", ""] if name in EXAMPLES else []
     p.description, p.epilog = inspect.getdoc(func), "\n".join(ex + [DASHES_NOTE] + ([p.epilog] if p.epilog else []))
     p.formatter_class = type("_Formatter", (_HelpFormatter, p.formatter_class), {})
     return p

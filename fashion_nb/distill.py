@@ -266,7 +266,7 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
                      **rule) -> dict:            # `deployment_default` thresholds
     "Export the deployment student and the best single member through `export_onnx` (parity on the hold-out), time all three with the ensemble, and choose the deployment default."
     from fashion_nb.export import export_onnx, ParityError
-    from fashion_nb.runtime import card_path, int8_path
+    from fashion_nb.runtime import card_path
     out, data_dir, ho = Path(out), res["data_dir"], res["holdout"]
     def exported(dirs, path, ens=None):
         try: card = export_onnx(dirs, path, int8=int8, data_dir=data_dir, ensemble=ens)
@@ -335,7 +335,7 @@ def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose t
     print(distill_table(r))
     if record and "deployed" in r:
         from fashion_nb.results import save_record
-        from fashion_nb.pipeline import distill_figures_of
+        from fashion_nb.summary import distill_figures_of
         e = r["deployed"]["ensemble"]
         save_record(record, f"`fashion-nb distill` of run {Path(run).name}: student {arch} at {img_size} px, {epochs} epochs, labels weighted {hard}, "
                             f"deployment student on {r['holdout']['targets']}; the exported models (INT8 where accepted) timed: one image path in, "

@@ -12,8 +12,8 @@ import pandas as pd
 import nbformat
 from .runtime import outputs_dir
 from .console import harmless_lines_dropped, warning_options
-from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, config_hash, default_run_id, digest
-from .summary import write_summary, run_figures, distill_figures_of   # 16a_distill reads distill_figures_of from here
+from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest
+from .summary import write_summary, run_figures
 
 # %% auto #0
 __all__ = ['STAGES', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'data_fingerprint', 'notebook_code_hash',
