@@ -145,8 +145,16 @@ def main(argv=None) -> int:
     star = [p for p, v in params.items() if v.kind == v.VAR_POSITIONAL]
     args = list(ns.pop(star[0]) or []) if star else []
     try: rc = func(*args, **ns)
+    except KeyboardInterrupt:   # every output is written under a temporary name and renamed when complete
+        print(f"fashion-nb {name}: interrupted (Ctrl-C); no output was half-written (files are renamed into place only when complete)",
+              file=sys.stderr); return 130
     except Exception as e:      # anything else (TypeError, ZeroDivisionError, ...) is a bug: its traceback is kept
-        if not isinstance(e, user_errors()) or os.environ.get("FASHION_NB_TRACEBACK"): raise
+        if os.environ.get("FASHION_NB_TRACEBACK"): raise
+        from fashion_nb.runtime import disk_full
+        if disk_full(e) and "while writing" not in str(e):   # a library's own full-disk error that names no file (torch's, write()'s)
+            where = getattr(e, "filename", None)
+            e = OSError(f"no space left on the disk{f' while writing {where}' if where else ''}; free some space and run the command again")
+        elif not isinstance(e, user_errors()): raise
         print(f"fashion-nb {name}: error: {e}", file=sys.stderr); return 2
     return int(rc or 0)
 

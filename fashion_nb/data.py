@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #ecb0e564
 from __future__ import annotations
-import os, hashlib
+import os, hashlib, shutil
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 import numpy as np, pandas as pd, torch
@@ -13,7 +13,7 @@ from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
-from .runtime import outputs_dir, ImageError, load_letterboxed, atomic_write
+from .runtime import outputs_dir, ImageError, load_letterboxed, atomic_write, disk_full, no_space
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
@@ -24,10 +24,10 @@ __all__ = ['CACHE_VERSION', 'HOLDOUT', 'image_stats', 'cache_dir_for', 'image_ca
 CACHE_VERSION = 2   # part of every cache's key: bump it when decoding changes (2: EXIF orientation applied)
 
 def image_stats(paths) -> str:
-    "Hash of every image's size and modification time, in order (one `stat` each; a missing image counts too)."
+    "Hash of every image's size, modification and change times, in order (one `stat` each; a missing image counts too)."
     h = hashlib.md5()
-    for p in paths:
-        try: st = os.stat(p); h.update(f"{st.st_size}:{st.st_mtime_ns};".encode())
+    for p in paths:     # st_ctime: set by the kernel on every write, so an edit whose mtime was restored (rsync -t) is seen
+        try: st = os.stat(p); h.update(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns};".encode())
         except FileNotFoundError: h.update(b"-;")
     return h.hexdigest()
 
@@ -65,20 +65,27 @@ def image_cache(data_dir,           # folder in the competition layout
     stats, stats_p = image_stats(paths), path.with_suffix(".stats")
     fresh = path.exists() and stats_p.is_file() and stats_p.read_text() == stats
     if path.exists() and not fresh:
-        print(f"image cache {path}: images in {img_dir} changed since it was made (size or modification time); rebuilding", flush=True)
+        print(f"image cache {path}: images in {img_dir} changed since it was made (size, modification or change time); rebuilding", flush=True)
     if not fresh:
+        need, free = len(ids) * size * size * 3, shutil.disk_usage(path.parent).free
+        if need > free - 2**28:    # keep 256 MB spare
+            raise OSError(f"image cache {path}: {len(ids)} images at {size} px need {need / 2**30:.2f} GB, and "
+                          f"{path.parent} has {free / 2**30:.2f} GB free; free space or use a smaller --img-size")
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.uint8, shape=(len(ids), size, size, 3))
-        tasks = [(paths[i:i + chunk], size) for i in range(0, len(paths), chunk)]
-        errors, workers = [], workers or os.cpu_count() or 1
-        results = map(_fill, tasks) if workers == 1 or len(tasks) == 1 else ProcessPoolExecutor(workers).map(_fill, tasks)
-        for k, (block, errs) in enumerate(results):
-            arr[k * chunk: k * chunk + len(block)] = block; errors += errs
-        arr.flush(); del arr
-        if errors:
-            tmp.unlink()
-            raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
-        os.replace(tmp, path)
+        try:
+            arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.uint8, shape=(len(ids), size, size, 3))
+            tasks = [(paths[i:i + chunk], size) for i in range(0, len(paths), chunk)]
+            errors, workers = [], workers or os.cpu_count() or 1
+            results = map(_fill, tasks) if workers == 1 or len(tasks) == 1 else ProcessPoolExecutor(workers).map(_fill, tasks)
+            for k, (block, errs) in enumerate(results):
+                arr[k * chunk: k * chunk + len(block)] = block; errors += errs
+            arr.flush(); del arr
+            if errors: raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
+            os.replace(tmp, path)
+        except (OSError, RuntimeError) as e:
+            if disk_full(e, path.parent): raise no_space(path, "the image cache") from None
+            raise
+        finally: tmp.unlink(missing_ok=True)      # a failed or interrupted fill leaves no partial cache behind
         atomic_write(stats_p, stats)
     return np.load(path, mmap_mode="r")
 

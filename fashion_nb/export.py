@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
-from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write, check_output
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
@@ -19,7 +19,7 @@ from .ensemble import load_ensemble, arch_class_weights
 __all__ = ['static_same_padding', 'EnsembleGraph', 'load_members', 'member_weights', 'ensemble_graph', 'export_rows',
            'ImageCalibration', 'edge_convs', 'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed',
            'torch_predict', 'ParityError', 'argmax_agreement', 'export_images', 'write_onnx', 'onnx_parity',
-           'int8_tries', 'int8_parity', 'model_card', 'export_onnx', 'export_cli']
+           'int8_tries', 'int8_parity', 'model_card', 'check_export_out', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -335,6 +335,15 @@ def model_card(out, S, schema: Schema, info: dict, par: dict, calib, data_dir, r
                                 ids=ids("parity") if rows else [], selection_ids=ids("select") if rows and int8 else []),
                 versions=_versions(), export_seconds=round(time.time() - t0, 1), opset=opset)
 
+# %% ../nbs/09_export.ipynb #8dbd440c
+def check_export_out(out, overwrite: bool = False) -> Path:
+    "`out` when it is a `.onnx` path whose files (ONNX, INT8, card) are new or an earlier export; else an error before any work."
+    out = Path(out)
+    if out.suffix != ".onnx": raise ValueError(f"--out {out}: give an ONNX file name ending in .onnx ({out.stem}.int8.onnx and {out.stem}.card.json are written beside it)")
+    earlier = lambda p: out.is_file() and card_path(out).is_file()
+    for p in (out, int8_path(out), card_path(out)): check_output(p, (), "--out", overwrite, earlier, "file of an earlier export")
+    return out
+
 # %% ../nbs/09_export.ipynb #922b5b3c
 def export_onnx(model_dirs: list,          # model folders (None: the ensemble's members)
                 out,                       # ONNX file to write, e.g. model.onnx
@@ -348,9 +357,10 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                 float_stages: int = 2,     # stages of each body (after the stem) kept in float in the INT8 model
                 int8_target: float = 0.005,# keep more stages in float while the INT8 drop is above this ...
                 max_float_stages: int = 4, # ... up to this many
+                overwrite: bool = False,   # replace existing files at `out` that are not an earlier export
                ) -> dict:
     "Export the ensemble to ONNX (and INT8), with a parity report and a model card; returns the card."
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = check_export_out(out, overwrite); out.parent.mkdir(parents=True, exist_ok=True)
     g, schema, info = ensemble_graph(model_dirs, ensemble)
     S, first = g.size, info["members"][0]
     data_dir = data_dir or (first["data_dir"] if first["data_dir"] and Path(first["data_dir"]).is_dir() else None)
@@ -388,11 +398,12 @@ def export_cli(model: Annotated[str, "model folders (several after one flag); de
                n_calib: int = 128,         # calibration images
                int8_target: float = 0.005, # keep more stages of each body in float while the INT8 drop is above this
                float_stages: int = 2,      # stages of each body (after the stem) kept in float to begin with
+               overwrite: bool = False,    # replace files at --out that are not an earlier export
               ) -> int:
     "Export trained model folders (a model or an ensemble) to one ONNX file with its model card; optionally INT8 as well."
     if not out: raise ValueError("export: --out FILE.onnx is required")
     if not model and not ensemble: raise ValueError("export: give --model DIR [DIR ...] or --ensemble weights.json")
     card = export_onnx(model, out, int8=int8, data_dir=data_dir, ensemble=ensemble, n_calib=n_calib, max_drop=max_drop,
-                       int8_target=int8_target, float_stages=float_stages)
+                       int8_target=int8_target, float_stages=float_stages, overwrite=overwrite)
     print(json.dumps(dict(files=card["files"], parity=card["parity"]), indent=1))
     return 0

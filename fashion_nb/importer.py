@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from PIL import Image, ImageOps
 from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name, write_layout,
                                layout_problems, layout_summary)
-from .runtime import atomic_dir, refuse_existing
+from .runtime import atomic_dir, refuse_existing, disk_full
 
 # %% auto #0
 __all__ = ['is_import_dir', 'category_attributes', 'slot_table', 'import_table', 'import_table_cli']
@@ -49,7 +49,7 @@ def _ids(df, id_col, csv) -> np.ndarray:
     if id_col is None: return np.arange(len(df), dtype=np.int64)
     ids = pd.to_numeric(df[id_col], errors="coerce")
     bad = np.flatnonzero((ids.isna() | (ids < 0) | (ids % 1 != 0)).to_numpy())
-    if len(bad): raise SchemaError(f"{csv}: row {bad[0]}, column {id_col!r}: {df[id_col].iloc[bad[0]]!r} is not a non-negative integer id")
+    if len(bad): raise SchemaError(f"{csv}: line {bad[0] + 2}, column {id_col!r}: {df[id_col].iloc[bad[0]]!r} is not a non-negative integer id")
     ids = ids.astype(np.int64).to_numpy()
     dup = pd.Series(ids)[pd.Series(ids).duplicated()]
     if len(dup): raise SchemaError(f"{csv}: column {id_col!r}: duplicate id {dup.iloc[0]} (rows {np.flatnonzero(ids == dup.iloc[0]).tolist()})")
@@ -123,12 +123,12 @@ def _image_paths(csv, files: pd.Series, images=None, allow_outside=False) -> tup
     missing = [(r, p) for r, p in enumerate(srcs) if p is None or not p.is_file()]
     if missing:
         raise SchemaError(f"{csv}: {len(missing)} image(s) not found, column {image_col!r}:\n  " +
-                          "\n  ".join(f"row {r}: {p if p is not None else '(empty cell)'}" for r, p in missing[:20]))
+                          "\n  ".join(f"line {r + 2}: {p if p is not None else '(empty cell)'}" for r, p in missing[:20]))
     outside = [] if allow_outside else _outside(images, srcs)
     if outside:
         raise SchemaError(f"{csv}: {len(outside)} image path(s) in column {image_col!r} lead outside {images} (.., absolute "
                           f"paths or symlinks), nothing imported; pass --allow-outside to import them anyway:\n  " +
-                          "\n  ".join(f"row {r}: {p}" for r, p in outside[:20]))
+                          "\n  ".join(f"line {r + 2}: {p}" for r, p in outside[:20]))
     return images, srcs
 
 # %% ../nbs/01a_import.ipynb #f207471d
@@ -184,7 +184,9 @@ def import_table(csv,                   # the labelled table (CSV)
         errors = []
         for r, (i, t, src) in enumerate(zip(ids, test, srcs)):
             try: _write_image(src, tmp / ("test_images" if t else "train_images") / image_name(i), link, width)
-            except Exception as e: errors.append(f"row {r}: {src}: {type(e).__name__}: {e}")
+            except Exception as e:
+                if disk_full(e, tmp): raise        # not the image's fault: atomic_dir names the folder being written
+                errors.append(f"line {r + 2}: {src}: {type(e).__name__}: {e}")
         if errors: raise SchemaError(f"{csv}: {len(errors)} unreadable image(s):\n  " + "\n  ".join(errors[:20]))
         write_layout(tmp, cat_attrs, train, held)
         held[TRAIN_COLS].to_csv(tmp / "test_labels.csv", index=False)

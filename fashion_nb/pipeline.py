@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import nbformat
-from .runtime import outputs_dir
+from .runtime import outputs_dir, check_name
 from .console import harmless_lines_dropped, warning_options
 from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest
 from .summary import write_summary, run_figures
@@ -48,7 +48,7 @@ def check_parameters(nb_path, params: dict, section: str):
 
 # %% ../nbs/12_pipeline.ipynb #0a6d3fef
 def data_fingerprint(data_dir) -> str:
-    "Hash of a data folder's tables and of every image's name, size and modification time (one `stat` each, no decoding)."
+    "Hash of a data folder's tables and of every image's name, size, modification and change time (one `stat` each, no decoding)."
     d, h = Path(data_dir), hashlib.sha256()
     for f in ("train.csv", "test.csv", "category_attributes.parquet"):
         p = d / f
@@ -56,7 +56,7 @@ def data_fingerprint(data_dir) -> str:
     for sub in ("train_images", "test_images"):
         if not (d / sub).is_dir(): h.update(f"{sub}:<missing>".encode()); continue
         for e in sorted(os.scandir(d / sub), key=lambda e: e.name):
-            st = e.stat(); h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+            st = e.stat(); h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns};".encode())
     return h.hexdigest()
 
 # %% ../nbs/12_pipeline.ipynb #22c9a3d9
@@ -321,7 +321,8 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     "Execute the run's notebooks with papermill, skipping steps already done; returns the run folder."
     config = check_config(merge_config(DEFAULT_CONFIG, config or {}))
     workers = int(workers or config["workers"] or 1)
-    run_dir = Path(outputs or outputs_dir()) / "runs" / (run_id or default_run_id(config))
+    run_id = check_name(run_id, "--run-id", "run id") if run_id is not None else default_run_id(config)
+    run_dir = Path(outputs or outputs_dir()) / "runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     data_dir = resolve_data(config)
     if "train" in config["stages"]:

@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
 from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
-from .runtime import check_writable, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
+from .runtime import check_writable, check_output, int8_path, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'deployed_model', 'torch_predictor', 'load_predictor', 'stream_batches', 'review_thresholds',
-           'review_rows', 'check_test_set', 'predict_submission', 'attributes_of', 'predict_images', 'predict_cli',
-           'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+           'review_rows', 'check_test_set', 'check_submission_paths', 'predict_submission', 'attributes_of',
+           'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #ec47a381
 class Predictor:
@@ -160,7 +160,7 @@ def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [
 def _check_categories(df, schema, source):
     bad = ~df["Category"].isin(schema.categories)
     if bad.any():
-        rows = [f"row {r} (id {df['id'].iloc[r]}): {df['Category'].iloc[r]!r}" for r in np.flatnonzero(bad.to_numpy())]
+        rows = [f"line {r + 2} (id {df['id'].iloc[r]}): {df['Category'].iloc[r]!r}" for r in np.flatnonzero(bad.to_numpy())]
         raise SchemaError(f"{source}: {len(rows)} row(s) with a category the model does not know "
                           f"(known: {schema.categories}):\n  " + "\n  ".join(rows))
 
@@ -197,6 +197,28 @@ def check_test_set(d, schema: Schema) -> tuple:
     if missing: raise ImageError(f"{len(missing)} test image(s) not found:\n  " + "\n  ".join(missing))
     return test, sample, paths
 
+# %% ../nbs/10_predict.ipynb #b8142c9a
+def _header(p) -> list:
+    try:
+        with open(p, newline="") as f: return f.readline().strip().split(",")
+    except (OSError, UnicodeDecodeError): return []
+
+def _is_submission(p) -> bool:
+    "Whether CSV `p` is a submission (`id, Category, ...` header) and not one of a data folder's tables."
+    return Path(p).name not in ("train.csv", "test.csv", "sample_submission.csv") and _header(p)[:2] == ["id", "Category"]
+
+def check_submission_paths(output, review, model, data_dir, calibration=None, overwrite=False, with_review=False):
+    "`output` (checked) before any work: writable, none of the inputs, no foreign file replaced without `overwrite`."
+    d = Path(data_dir)
+    inputs = [d / f for f in ("train.csv", "test.csv", "sample_submission.csv", "category_attributes.parquet")] + [calibration]
+    if isinstance(model, (str, Path)):
+        m = Path(model); inputs += [m, card_path(m), int8_path(m)] if m.suffix == ".onnx" else [m]
+    output = check_output(check_writable(output), inputs, "--output", overwrite, _is_submission, "submission CSV")
+    if with_review:
+        check_output(Path(review or output.with_name("review.csv")), inputs + [output], "--output (its review.csv)", overwrite,
+                     lambda p: "status" in _header(p), "review CSV written by predict")
+    return output
+
 # %% ../nbs/10_predict.ipynb #e43e7fe7
 def predict_submission(model,                 # .onnx file (with card) or model folder(s) / a Predictor
                        data_dir,              # folder with test.csv, test_images/ (and sample_submission.csv)
@@ -207,13 +229,14 @@ def predict_submission(model,                 # .onnx file (with card) or model 
                        min_precision: float = None, # also write `review` (auto-filled or held cells) for this target precision
                        review=None,           # review CSV (default: review.csv beside `output`)
                        calibration=None,      # calibration.json for the model (default: its card's / one beside it)
+                       overwrite: bool = False, # replace an existing `output` that is not a submission
                       ) -> Path:
     "Predict every test image and write the submission in sample_submission.csv's layout; returns its path."
     from tqdm.auto import tqdm
     check_int(batch_size, "--batch-size", 1)
     pred, d = load_predictor(model, calibration=calibration), Path(data_dir)
     thresholds = review_thresholds(pred, min_precision, model)  # a bad --min-precision fails before any folder is made
-    output = check_writable(output)                    # before any inference, not after it
+    output = check_submission_paths(output, review, model, d, calibration, overwrite, thresholds is not None)
     test, sample, paths = check_test_set(d, pred.schema)
     parts, errors, k, reviews = [], [], 0, []
     with tqdm(total=len(paths), desc="predict", disable=not progress) as bar:
@@ -276,6 +299,7 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
                 batch_size: int = 32,
                 min_precision: float = None, # auto-fill cells reaching this precision; write review.csv beside the submission
                 calibration: str = None, # calibration.json (default: the model card's calibrators / one beside a model folder)
+                overwrite: bool = False, # replace an existing --output file that is not a submission
                ) -> int:
     "Predict the attributes of a data folder's test set (a submission CSV) or of image files (printed)."
     if not model: raise ValueError("predict: --model FILE.onnx (or a model folder) is required")
@@ -286,7 +310,7 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
     if not data_dir: raise ValueError("predict: give --data-dir D (a test set) or image files")
     out = predict_submission(model, data_dir, output or outputs_dir("predict") / "submission.csv", batch_size,
                              progress=sys.stderr.isatty(),     # a progress bar only on a terminal
-                             min_precision=min_precision, calibration=calibration)
+                             min_precision=min_precision, calibration=calibration, overwrite=overwrite)
     print(f"wrote {out} ({len(pd.read_csv(out))} rows)")
     if min_precision is not None:
         rv = pd.read_csv(out.with_name("review.csv")); a = int((rv["status"] == "auto").sum())

@@ -8,7 +8,8 @@ import json, copy, hashlib
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'merge_config', 'check_config', 'load_config', 'digest', 'config_hash', 'default_run_id']
+__all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_config', 'load_config', 'digest', 'config_hash',
+           'default_run_id']
 
 # %% ../nbs/10a_run_config.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -62,8 +63,8 @@ def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.runtime import check_int, check_choice
-    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS
+    from fashion_nb.runtime import check_int, check_choice, check_number, check_name
+    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS, SCHEDULES, SELECTS, MAX_IMG_SIZE
     def need(ok, key, what, v):
         if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
     c = config
@@ -71,6 +72,11 @@ def check_config(config: dict, source: str = "config") -> dict:
     need(isinstance(c["archs"], list) and len(c["archs"]) > 0 and all(isinstance(a, str) and a for a in c["archs"]),
          "archs", 'a non-empty list of architecture names, e.g. ["tf_efficientnet_lite0"]', c["archs"])
     try:
+        for a in c["archs"]: check_name(a, f"{source}: archs", "architecture name (a timm model name)")
+        for a in c["train"].get("per_arch", {}) if isinstance(c["train"].get("per_arch"), dict) else []:
+            check_name(a, f"{source}: train.per_arch", "architecture name (a timm model name)")
+        if isinstance(c.get("distill"), dict) and c["distill"].get("arch") is not None:
+            check_name(c["distill"]["arch"], f"{source}: distill.arch", "architecture name (a timm model name)")
         check_int(c["n_folds"], f"{source}: n_folds", 2)
         for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
         if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
@@ -82,11 +88,17 @@ def check_config(config: dict, source: str = "config") -> dict:
         need(isinstance(c["train"].get("per_arch", {}), dict), "train.per_arch", "a mapping arch -> overrides", c["train"].get("per_arch"))
         for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
             need(isinstance(t, dict), where, "a mapping", t)
-            for k, m in (("epochs", 1), ("batch_size", 1), ("img_size", 1), ("patience", 0), ("seed", 0), ("head_hidden", 0)):
-                if k in t: check_int(t[k], f"{source}: {where}.{k}", m)
-            for k in ("lr_head", "lr_body", "dropout", "mix_alpha", "label_smoothing", "focal_gamma", "body_decay"):
-                if k in t: need(_is_num(t[k]) and t[k] >= 0, f"{where}.{k}", "a number >= 0", t[k])
-            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS)):
+            for k, m, M in (("epochs", 1, None), ("batch_size", 1, None), ("img_size", 32, MAX_IMG_SIZE), ("patience", 0, None),
+                            ("seed", 0, None), ("head_hidden", 0, None)):
+                if k in t: check_int(t[k], f"{source}: {where}.{k}", m, M)
+            for k, lo, hi, lo_open, hi_open in (("lr_head", 0, None, True, False), ("lr_body", 0, None, True, False),
+                                                ("dropout", 0, 1, False, True), ("mix_alpha", 0, None, True, False),
+                                                ("label_smoothing", 0, 1, False, True), ("focal_gamma", 0, None, False, False),
+                                                ("body_decay", 0, None, False, False), ("degrade", 0, 1, False, False),
+                                                ("ema", 0, 1, False, True)):
+                if k in t: check_number(t[k], f"{source}: {where}.{k}", lo, hi, lo_open, hi_open)
+            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS),
+                               ("schedule", SCHEDULES), ("select", SELECTS)):
                 if k in t: check_choice(t[k], allowed, f"{source}: {where}.{k}")
         need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
         if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
@@ -94,15 +106,26 @@ def check_config(config: dict, source: str = "config") -> dict:
     return config
 
 # %% ../nbs/10a_run_config.ipynb #c0f1a001
+import yaml
+MAX_CONFIG_BYTES = 1_000_000
+
+class _NoAliasLoader(yaml.SafeLoader):
+    "YAML without aliases (`*name`): nested aliases expand exponentially (the billion laughs), and a config needs none."
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            e = self.peek_event()
+            raise yaml.YAMLError(f"line {e.start_mark.line + 1}: aliases (*{e.anchor}) are not allowed in a run config; write the values out")
+        return super().compose_node(parent, index)
+
 def load_config(path) -> dict:
     "The default config updated by the JSON or YAML file at `path` (which names only what it changes)."
     p = Path(path)
     if not p.is_file(): raise FileNotFoundError(f"config file not found: {p}")
+    if p.stat().st_size > MAX_CONFIG_BYTES:
+        raise ValueError(f"{p}: {p.stat().st_size} bytes; a run config names only what it changes and must be under {MAX_CONFIG_BYTES} bytes")
     text = p.read_text()
     try:
-        if p.suffix.lower() in (".yml", ".yaml"):
-            import yaml
-            d = yaml.safe_load(text) or {}
+        if p.suffix.lower() in (".yml", ".yaml"): d = yaml.load(text, Loader=_NoAliasLoader) or {}
         else: d = json.loads(text)
     except Exception as e: raise ValueError(f"{p}: cannot parse ({type(e).__name__}: {' '.join(str(e).split())[:300]}); fix the file") from None
     if not isinstance(d, dict): raise ValueError(f"{p}: the config must be a mapping of keys, got {type(d).__name__}")

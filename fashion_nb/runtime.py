@@ -13,9 +13,9 @@ import onnxruntime as ort
 
 # %% auto #0
 __all__ = ['SPEED_FLAGS', 'outputs_dir', 'machine_info', 'ImageError', 'letterbox', 'load_letterboxed', 'ort_session',
-           'run_batches', 'onnx_predict', 'int8_path', 'card_path', 'clear_stale_temps', 'refuse_existing',
-           'atomic_dir', 'atomic_write', 'check_choice', 'check_int', 'check_writable', 'allow_cpu_distributed',
-           'distrib_kwargs']
+           'run_batches', 'onnx_predict', 'int8_path', 'card_path', 'disk_full', 'no_space', 'clear_stale_temps',
+           'refuse_existing', 'atomic_dir', 'atomic_write', 'check_choice', 'check_int', 'check_number',
+           'check_writable', 'check_name', 'check_output', 'allow_cpu_distributed', 'distrib_kwargs']
 
 # %% ../nbs/01b_runtime.ipynb #cfa067eb
 def outputs_dir(*parts) -> Path:
@@ -94,6 +94,25 @@ def card_path(onnx_path) -> Path:
     p = Path(onnx_path); stem = p.name.removesuffix(".onnx").removesuffix(".int8")
     return p.with_name(stem + ".card.json")
 
+# %% ../nbs/01b_runtime.ipynb #d477d7d1
+import errno
+
+def disk_full(e: BaseException, folder=None) -> bool:
+    "Whether `e` means the disk is full: `ENOSPC`/`EDQUOT`, or a failed write (torch's) while `folder`'s disk has < 1 MB free."
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT): return True
+    if "No space left" in str(e): return True
+    if folder is None or not ("write" in str(e).lower() or isinstance(e, OSError)): return False
+    try: return shutil.disk_usage(Path(folder)).free < 2**20
+    except OSError: return False
+
+def no_space(path, what: str = "") -> OSError:
+    "The one-line error for a full disk while writing `path` (`what`: e.g. 'the model folder')."
+    p = Path(path)
+    try: free = f"{shutil.disk_usage(p.parent if not p.is_dir() else p).free / 2**20:.1f} MB free"
+    except OSError: free = "free space unknown"
+    return OSError(errno.ENOSPC, f"no space left on the disk while writing {what + ' ' if what else ''}{p} ({free}); "
+                                 "nothing was half-written: free some space and run the command again")
+
 # %% ../nbs/01b_runtime.ipynb #e1f0a005
 def _pid_alive(pid: int) -> bool:
     try: os.kill(pid, 0)
@@ -139,7 +158,10 @@ def atomic_dir(final, overwrite: bool = False, is_artifact=None, what: str = "ou
     if tmp.exists(): shutil.rmtree(tmp)
     tmp.mkdir()
     try:
-        yield tmp
+        try: yield tmp
+        except (OSError, RuntimeError) as e:
+            if disk_full(e, tmp): raise no_space(final, f"the {what}") from None
+            raise
         refuse_existing(final, overwrite, is_artifact, what, flag)   # again: something may have appeared meanwhile
         if final.exists():
             old = final.with_name(f".{final.name}.old-{os.getpid()}")
@@ -162,6 +184,9 @@ def atomic_write(path,   # file to (re)write
         elif isinstance(data, bytes): tmp.write_bytes(data)
         else: tmp.write_text(data)
         os.replace(tmp, path)
+    except (OSError, RuntimeError) as e:   # torch.save reports a full disk as a RuntimeError
+        if disk_full(e, path.parent): raise no_space(path) from None
+        raise
     finally: tmp.unlink(missing_ok=True)
     return path
 
@@ -171,11 +196,22 @@ def check_choice(value, allowed, option: str):
     if value not in allowed: raise ValueError(f"{option}: {value!r} is not one of {', '.join(map(str, allowed))}")
     return value
 
-def check_int(value, option: str, minimum: int = 1):
-    "`value` when it is a whole number >= `minimum`, else a `ValueError` naming `option`."
+def check_int(value, option: str, minimum: int = 1, maximum: int = None):
+    "`value` when it is a whole number in `minimum`..`maximum`, else a `ValueError` naming `option`."
     ok = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
     if not ok or value < minimum: raise ValueError(f"{option}: {value!r} must be a whole number >= {minimum}")
+    if maximum is not None and value > maximum: raise ValueError(f"{option}: {value!r} must be a whole number <= {maximum}")
     return int(value)
+
+def check_number(value, option: str, low: float = None, high: float = None, low_open: bool = False, high_open: bool = False):
+    "`value` when it is a finite number within [`low`, `high`] (`*_open`: that end excluded), else a `ValueError` naming `option`."
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and np.isfinite(value)
+    if ok and low is not None: ok = value > low if low_open else value >= low
+    if ok and high is not None: ok = value < high if high_open else value <= high
+    if not ok:
+        rng = f"{'(' if low_open else '['}{'-inf' if low is None else low}, {'inf' if high is None else high}{')' if high_open else ']'}"
+        raise ValueError(f"{option}: {value!r} must be a finite number in {rng}")
+    return float(value)
 
 def check_writable(path, option: str = "--output") -> Path:
     "Raise before any work when the file `path` cannot be written (a folder, under a file, or a read-only folder)."
@@ -186,6 +222,39 @@ def check_writable(path, option: str = "--output") -> Path:
     try: fd, t = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent); os.close(fd); os.unlink(t)
     except OSError as e: raise OSError(f"{option} {p}: its folder is not writable ({e.strerror or e}); choose another path") from None
     return p
+
+# %% ../nbs/01b_runtime.ipynb #e4076155
+import re
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+
+def check_name(value, option: str, what: str = "name") -> str:
+    "`value` when it is one plain folder name (letters, digits, '.', '_', '-'; no '/', no '..'), else a `ValueError` naming `option`."
+    if not isinstance(value, str) or not _PLAIN_NAME.fullmatch(value) or ".." in value:
+        raise ValueError(f"{option}: {value!r} is not a plain {what}: it becomes a folder name, so use letters, digits, "
+                         "'.', '_' and '-' only (no '/', '..' or absolute path)")
+    return value
+
+# %% ../nbs/01b_runtime.ipynb #4bae4272
+def _same_file(a, b) -> bool:
+    try: return os.path.samefile(a, b)
+    except OSError: return Path(a).resolve() == Path(b).resolve()
+
+def check_output(out,                   # the file the command is about to write
+                 inputs=(),             # files the command reads (missing ones are ignored)
+                 option: str = "--output", # how the user named `out`, for the message
+                 overwrite: bool = False,  # replace an existing file that `is_own` does not recognise
+                 is_own=None,           # callable(path) -> bool: is the existing file this command's kind of output?
+                 what: str = "file this command writes", # what `is_own` recognises, for the message
+                ) -> Path:
+    "`out`, or an error before any work when it is one of `inputs` or a foreign existing file (without `overwrite`)."
+    out = Path(out)
+    for i in inputs:
+        if i is not None and os.path.lexists(i) and _same_file(out, i):
+            raise ValueError(f"{option} {out}: is one of this command's inputs ({i}); nothing was written: choose another path")
+    if out.is_file() and not overwrite and is_own is not None and not is_own(out):
+        raise FileExistsError(f"{option} {out}: exists and is not a {what}; nothing was changed: pass --overwrite "
+                              "to replace it, or choose another path")
+    return out
 
 # %% ../nbs/01b_runtime.ipynb #769865a7
 def allow_cpu_distributed():

@@ -15,8 +15,8 @@ from .runtime import atomic_write
 
 # %% auto #0
 __all__ = ['IGNORE', 'N_SLOTS', 'SLOTS', 'DUMMY', 'TRAIN_COLS', 'CAT_ATTR_FILE', 'image_name', 'Head', 'SchemaError', 'Schema',
-           'meesho_spec', 'write_layout', 'read_category_attributes', 'read_table', 'undecodable_images',
-           'layout_problems', 'check_layout', 'layout_summary', 'check_data']
+           'meesho_spec', 'write_layout', 'read_category_attributes', 'read_table', 'spelling_variants', 'image_fault',
+           'undecodable_images', 'layout_problems', 'check_layout', 'layout_summary', 'check_data']
 
 # %% ../nbs/00_schema.ipynb #7ceb9b2e
 IGNORE = -1                                  # target value for unlabelled cells and unused slots
@@ -154,7 +154,7 @@ def encode(self: Schema, df: pd.DataFrame, source: str = "train.csv") -> np.ndar
                 if pd.isna(v): continue
                 j = idx.get(str(v))
                 if j is None:
-                    raise SchemaError(f"{source}: row {r} (id {df['id'].iloc[r] if 'id' in df else r}), column "
+                    raise SchemaError(f"{source}: line {df.index[r] + 2} (id {df['id'].iloc[r] if 'id' in df else r}), column "
                                       f"{h.slot} ({h.name}): value {v!r} is not in the vocabulary {h.classes}")
                 y[r, hi] = j
     return y
@@ -220,20 +220,49 @@ def from_layout(cls: Schema, data_dir):
     d = Path(data_dir)
     return cls.from_tables(read_category_attributes(d), read_table(d / "train.csv", required=TRAIN_COLS))
 
+# %% ../nbs/00_schema.ipynb #41684883
+def _spelling_key(v: str) -> str: return " ".join(str(v).split()).casefold()
+
+def spelling_variants(vals: pd.Series) -> list:
+    "`(row label, value, main spelling)` for each value of `vals` that differs from a more frequent one only in case or spaces."
+    v = vals.dropna().astype(str)
+    if v.empty: return []
+    counts = v.value_counts()
+    main = {}
+    for s in counts.index: main.setdefault(_spelling_key(s), s)    # most frequent spelling first
+    return [(r, s, main[_spelling_key(s)]) for r, s in v.items() if main[_spelling_key(s)] != s]
+
+# %% ../nbs/00_schema.ipynb #a9e31143
+import errno
+
+def image_fault(e: os.DirEntry):
+    "Why directory entry `e` cannot be opened as an image file (a phrase), or None when it can."
+    try:
+        if e.is_symlink():
+            try: os.stat(e.path)
+            except OSError as x:
+                return ("is a symbolic link that loops (it points back to itself)" if x.errno == errno.ELOOP
+                        else f"is a dangling symbolic link (its target {os.readlink(e.path)} does not exist)")
+        if e.is_dir(): return "is a folder, not an image file"
+        if not e.is_file(): return "is not a regular file"
+        if not os.access(e.path, os.R_OK): return "cannot be read (permission denied)"
+    except OSError as x: return f"cannot be opened ({x.strerror})"
+    return None
+
 # %% ../nbs/00_schema.ipynb #098f307c
 def _check_table(df, name, attributes, img_dir, problems, schema=None, labelled=True):
     "Append to `problems` every fault of one layout table (`train.csv` or `test.csv`)."
     dup = df["id"][df["id"].duplicated(keep=False)]
-    for i in pd.unique(dup): problems.append(f"{name}: duplicate id {i} in rows {dup.index[dup == i].tolist()}")
+    for i in pd.unique(dup): problems.append(f"{name}: duplicate id {i} on lines {[r + 2 for r in dup.index[dup == i]]}")
     unknown = ~df["Category"].isin(list(attributes))
     for r in np.flatnonzero(unknown.to_numpy()):
-        problems.append(f"{name}: row {r} (id {df['id'].iloc[r]}), column Category: unknown category "
+        problems.append(f"{name}: line {r + 2} (id {df['id'].iloc[r]}), column Category: unknown category "
                         f"{df['Category'].iloc[r]!r}; {CAT_ATTR_FILE} has {list(attributes)}")
     if labelled:
         if "len" in df:
             exp = df["Category"].map(lambda c: len(attributes.get(c, [])))
             for r in np.flatnonzero(((df["len"] != exp) & ~unknown).to_numpy()):
-                problems.append(f"{name}: row {r} (id {df['id'].iloc[r]}), column len: {df['len'].iloc[r]} but "
+                problems.append(f"{name}: line {r + 2} (id {df['id'].iloc[r]}), column len: {df['len'].iloc[r]} but "
                                 f"{CAT_ATTR_FILE} gives {exp.iloc[r]} attributes for {df['Category'].iloc[r]!r}")
         for c, attrs in attributes.items():
             rows = df.index[(df["Category"] == c).to_numpy()]
@@ -243,21 +272,26 @@ def _check_table(df, name, attributes, img_dir, problems, schema=None, labelled=
                 if k >= len(attrs):
                     bad = vals.notna() & (vals.astype(str) != DUMMY)
                     for r in bad.index[bad]:
-                        problems.append(f"{name}: row {r} (id {df['id'].iloc[r]}), column {s}: value {vals[r]!r} "
+                        problems.append(f"{name}: line {r + 2} (id {df['id'].iloc[r]}), column {s}: value {vals[r]!r} "
                                         f"but category {c!r} uses only {len(attrs)} slots")
                 elif schema is not None and c in schema.attributes:
                     known = set(schema.heads_for(c)[k].classes) if k < len(schema.attributes[c]) else set()
                     bad = vals.notna() & ~vals.astype(str).isin(known)
                     for r in bad.index[bad]:
-                        problems.append(f"{name}: row {r} (id {df['id'].iloc[r]}), column {s} ({c}/{attrs[k]}): "
+                        problems.append(f"{name}: line {r + 2} (id {df['id'].iloc[r]}), column {s} ({c}/{attrs[k]}): "
                                         f"value {vals[r]!r} is not in the schema's vocabulary")
+                if k < len(attrs):
+                    for r, v, main in spelling_variants(vals):
+                        problems.append(f"{name}: line {r + 2} (id {df['id'].iloc[r]}), column {s} ({c}/{attrs[k]}): "
+                                        f"value {v!r} differs from {main!r} only in case or spaces; use one spelling "
+                                        "(else it becomes a class of its own)")
     if img_dir is not None:
-        have = set(os.listdir(img_dir)) if Path(img_dir).is_dir() else set()
-        if not Path(img_dir).is_dir(): problems.append(f"{img_dir}: image folder not found")
-        else:
-            for r, i in enumerate(df["id"]):
-                if image_name(i) not in have:
-                    problems.append(f"{name}: row {r} (id {i}): image {Path(img_dir) / image_name(i)} not found")
+        if not Path(img_dir).is_dir(): problems.append(f"{img_dir}: image folder not found"); return
+        have = {e.name: e for e in os.scandir(img_dir)}
+        for r, i in enumerate(df["id"]):
+            e = have.get(image_name(i))
+            why = "not found" if e is None else image_fault(e)
+            if why: problems.append(f"{name}: line {r + 2} (id {i}): image {Path(img_dir) / image_name(i)} {why}")
 
 # %% ../nbs/00_schema.ipynb #a0c5e002
 def _decode_error(p):
@@ -304,7 +338,7 @@ def layout_problems(data_dir,              # folder in the competition layout
         if img is not None and decode and img.is_dir():
             rows = [(r, i, img / image_name(i)) for r, i in enumerate(df["id"])]
             bad = undecodable_images([p for _, _, p in rows if p.is_file()], desc=f"decoding {name} images")
-            problems += [f"{name}: row {r} (id {i}): {bad[p]}" for r, i, p in rows if p in bad]
+            problems += [f"{name}: line {r + 2} (id {i}): {bad[p]}" for r, i, p in rows if p in bad]
     return problems
 
 # %% ../nbs/00_schema.ipynb #2dcbe46d

@@ -20,7 +20,7 @@ import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
 from .schema import SchemaError, read_table, layout_problems, check_layout, TRAIN_COLS
-from .runtime import atomic_dir, refuse_existing, check_choice, check_int
+from .runtime import atomic_dir, refuse_existing, check_choice, check_int, check_number, check_name
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
@@ -28,12 +28,13 @@ from .augment import CategoryAugment, Degrade, mix_callback
 from .imbalance import class_weights, sample_weights
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'SELECTS', 'cpu_has_native_bf16', 'resolve_precision',
-           'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'fold_dls', 'make_learner',
-           'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually', 'oof_probs',
-           'majority_baseline', 'package_versions', 'per_head_figure', 'oof_table', 'write_model_dir', 'is_rank0',
-           'distributed', 'EpochLog', 'train_callbacks', 'synthetic_default', 'is_model_dir', 'check_train_options',
-           'train', 'predict_probs', 'evaluate', 'train_cli', 'evaluate_cli']
+__all__ = ['SCHEDULES', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'SELECTS', 'MAX_IMG_SIZE', 'cpu_has_native_bf16',
+           'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'fold_dls',
+           'make_learner', 'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually',
+           'oof_probs', 'majority_baseline', 'package_versions', 'per_head_figure', 'oof_table', 'write_model_dir',
+           'is_rank0', 'distributed', 'EpochLog', 'TrainingDiverged', 'StopOnNonFinite', 'train_callbacks',
+           'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
+           'train_cli', 'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #71ae80a5
 def cpu_has_native_bf16() -> bool:
@@ -257,11 +258,25 @@ class EpochLog(Callback):
         vals = " ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in zip(names, log) if k != "epoch")
         step_log(f"epoch {self.done}/{self.total} {vals}")
 
+# %% ../nbs/07_train.ipynb #a3292625
+class TrainingDiverged(ValueError):
+    "The training loss became NaN or infinite; no model is written."
+    def __init__(self, msg): super().__init__(msg); self.msg = msg
+    def __str__(self): return self.msg     # one line, although fastai prefixes the callback's name to `args`
+
+class StopOnNonFinite(Callback):
+    "Raise `TrainingDiverged` at the first training batch whose loss is not finite."
+    order = 5
+    def after_loss(self):
+        if self.training and not torch.isfinite(self.learn.loss).all():
+            raise TrainingDiverged(f"the training loss became {self.learn.loss.item()} at epoch {self.epoch + 1}, batch "
+                                   f"{self.iter + 1}: training stopped and no model was written; lower the learning rates")
+
 # %% ../nbs/07_train.ipynb #70523b52
 def train_callbacks(epochs: int, mix: str = "none", mix_alpha: float = 0.4, ema: float = 0., extra_cbs=()) -> list:
-    "Callbacks for every phase of `train`: mixing (`mix`), weight EMA (`ema` > 0), `extra_cbs` and an `EpochLog`."
+    "Callbacks for every phase of `train`: mixing (`mix`), weight EMA (`ema` > 0), `extra_cbs`, an `EpochLog` and `StopOnNonFinite`."
     mixcb = mix_callback(mix, mix_alpha)
-    return [*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs, EpochLog(epochs)]
+    return [*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs, EpochLog(epochs), StopOnNonFinite()]
 
 # %% ../nbs/07_train.ipynb #d7c3450c
 def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
@@ -280,6 +295,8 @@ MIX_KINDS = ("none", "mixup", "cutmix")
 IMBALANCE_KINDS = ("none", "weights", "sampler")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 SELECTS = ("best", "last")
+MAX_IMG_SIZE = 1024   # largest letterboxed side: the competition's photos are at most 1080 px tall, and a 1024 px cache
+                      # already takes 3 MB per image
 
 def is_model_dir(d) -> bool:
     "Whether folder `d` holds a model folder written by `train` (config.json + weights.pth)."
@@ -287,11 +304,15 @@ def is_model_dir(d) -> bool:
 
 # %% ../nbs/07_train.ipynb #92f78e52
 def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3,
-                        schedule="gradual", select="best", ema=0., degrade=0.):
+                        schedule="gradual", select="best", ema=0., degrade=0., lr_head=3e-3, lr_body=1e-3, dropout=0.2,
+                        body_decay=0.3, mix_alpha=0.4, label_smoothing=0., focal_gamma=0.):
     "Raise a `ValueError` naming the option at fault, before any work."
     check_int(n_folds, "--n-folds", 2); check_int(fold, "--fold", 0)
     if fold >= n_folds: raise ValueError(f"--fold {fold} is outside 0..{n_folds - 1} (--n-folds {n_folds})")
-    check_int(epochs, "--epochs", 1); check_int(batch_size, "--batch-size", 1); check_int(img_size, "--img-size", 32)
+    check_int(epochs, "--epochs", 1); check_int(batch_size, "--batch-size", 1); check_int(img_size, "--img-size", 32, MAX_IMG_SIZE)
+    for opt, v in (("--lr-head", lr_head), ("--lr-body", lr_body), ("--mix-alpha", mix_alpha)): check_number(v, opt, 0, low_open=True)
+    for opt, v in (("--body-decay", body_decay), ("--focal-gamma", focal_gamma)): check_number(v, opt, 0)
+    for opt, v in (("--dropout", dropout), ("--label-smoothing", label_smoothing)): check_number(v, opt, 0, 1, high_open=True)
     check_int(patience, "--patience", 0)
     check_choice(mix, MIX_KINDS, "--mix"); check_choice(imbalance, IMBALANCE_KINDS, "--imbalance")
     check_choice(precision, PRECISIONS, "--precision")
@@ -336,7 +357,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     "Train one fold and write its model folder; returns the metrics dict."
     t0 = time.time()
     check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience, schedule, select,
-                        ema, degrade)
+                        ema, degrade, lr_head, lr_body, dropout, body_decay, mix_alpha, label_smoothing, focal_gamma)
     if data_dir is None: data_dir = synthetic_default()
     data_dir = Path(data_dir)
     if not data_dir.is_dir(): raise FileNotFoundError(f"{data_dir}: data folder not found")
@@ -346,7 +367,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     net = create_model(model, schema, pretrained=pretrained, weights=weights, dropout=dropout, head_hidden=head_hidden,
                        img_size=img_size)
     cfg = net.data_config
-    out = Path(out) if out else outputs_dir("models") / f"{model}_fold{fold}"
+    out = Path(out) if out else outputs_dir("models") / f"{check_name(model, '--model', 'architecture name (with no --out)')}_fold{fold}"
     if is_rank0(): refuse_existing(out, overwrite, is_model_dir, "model folder")
     dls, y_all, tr_rows = fold_dls(data_dir, schema, cfg, fold, n_folds, img_size, batch_size, augment, degrade, imbalance,
                                    num_workers, seed, holdout)
