@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
-from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write, check_output
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write, check_output, disk_full, no_space
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
@@ -377,6 +377,9 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
         if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
         elif int8_path(out).exists(): int8_path(out).unlink()     # never leave an INT8 file the card does not vouch for
         _write_json(card_path(out), card)
+    except (OSError, RuntimeError) as e:
+        if disk_full(e, out.parent): raise no_space(out, "the ONNX export") from None
+        raise
     finally:
         for t in (tmp32, tmp8):
             if t.exists(): t.unlink()

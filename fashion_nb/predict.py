@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
 from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
-from .runtime import check_writable, check_output, int8_path, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
+from .runtime import atomic_write, check_writable, check_output, int8_path, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'deployed_model', 'torch_predictor', 'load_predictor', 'stream_batches', 'review_thresholds',
@@ -165,13 +165,7 @@ def _check_categories(df, schema, source):
                           f"(known: {schema.categories}):\n  " + "\n  ".join(rows))
 
 # %% ../nbs/10_predict.ipynb #abe83e43
-def _write_csv(df, path):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try: df.to_csv(tmp, index=False); os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
+def _write_csv(df, path): return atomic_write(path, lambda t: df.to_csv(t, index=False))
 
 def check_test_set(d, schema: Schema) -> tuple:
     "`(test, sample, paths)` of the data folder `d`, after every check that needs no decoding (each culprit named)."
