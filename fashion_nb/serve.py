@@ -327,6 +327,7 @@ class HeaderTimeout:
         if self._header_timer: self._header_timer.cancel()
         super().connection_lost(exc)
 
+# %% ../nbs/16_serve.ipynb #e31a76e5
 class H11HeaderTimeout(HeaderTimeout, H11Protocol): "uvicorn's h11 protocol with `HeaderTimeout`."
 try:
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
