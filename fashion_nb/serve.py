@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_serve.ipynb #e914d9ad
 from __future__ import annotations
-import asyncio, contextlib, http.client, io, json as _json, os, platform, signal, socket, subprocess, sys, tempfile, threading, time
+import asyncio, contextlib, functools, http.client, io, json as _json, logging, os, platform, signal, socket, subprocess, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, psutil
@@ -15,14 +15,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
+from uvicorn.protocols.http.h11_impl import H11Protocol
 from .runtime import load_letterboxed, ImageError
 from .predict import load_predictor, read_card, attributes_of, deployed_model
 
 # %% auto #0
-__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'read_body', 'read_uploads',
-           'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route', 'create_app',
-           'app_from_env', 'serve_cli', 'free_port', 'port_open', 'multipart', 'call', 'serving', 'load_requests',
-           'run_load', 'cpu_info', 'loadtest', 'loadtest_table', 'loadtest_figures', 'loadtest_cli']
+__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'ClientGone', 'read_body',
+           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route',
+           'create_app', 'app_from_env', 'HeaderTimeout', 'H11HeaderTimeout', 'http_protocol', 'serve_cli', 'free_port',
+           'port_open', 'multipart', 'call', 'serving', 'load_requests', 'run_load', 'cpu_info', 'loadtest',
+           'loadtest_table', 'loadtest_figures', 'loadtest_cli']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -122,11 +125,13 @@ class Service:
                  max_upload_mb: float = 10.,    # largest request body (more: 413)
                  threads: int = None,           # ONNX Runtime intra-op threads (default: all cores)
                  decode_threads: int = None,    # decoding threads (default: cores)
-                 max_pixels: int = 40_000_000): # largest image (width x height) decoded
+                 max_pixels: int = 40_000_000,  # largest image (width x height) decoded
+                 body_timeout: float = 30.):    # seconds an upload may stall between two chunks (more: 408)
         self.model, self.pred = model, load_predictor(model, threads)
         self.batcher = MicroBatcher(self.pred, max_batch, batch_window_ms, max_queue)
-        self.max_upload, self.max_pixels, self.decode_threads = int(max_upload_mb * 2**20), max_pixels, decode_threads
-        self.settings = dict(max_batch=max_batch, batch_window_ms=batch_window_ms, max_queue=max_queue, max_upload_mb=max_upload_mb)
+        self.max_upload, self.max_pixels, self.decode_threads, self.body_timeout = int(max_upload_mb * 2**20), max_pixels, decode_threads, body_timeout
+        self.settings = dict(max_batch=max_batch, batch_window_ms=batch_window_ms, max_queue=max_queue, max_upload_mb=max_upload_mb,
+                             body_timeout=body_timeout)
         self.started, self.decoder = time.time(), None
 
     async def start(self):
@@ -170,19 +175,26 @@ async def predict_uploads(self: Service, uploads: list, categories: list) -> lis
     return [dict(category=c, attributes=attributes_of(self.pred.schema, p, c)) for p, c in zip(probs, cats)]
 
 # %% ../nbs/16_serve.ipynb #610cae3c
-async def read_body(request: Request, limit: int) -> bytes:
-    "The request's body; `RequestError` 413 as soon as it is over `limit` bytes (declared or streamed)."
+class ClientGone(Exception):
+    "The client disconnected before its request was read: nobody to answer, one line in the log."
+
+async def read_body(request: Request, limit: int, idle_s: float = 30.) -> bytes:
+    "The request's body; `RequestError` 413 over `limit` bytes (declared or streamed), 408 when no chunk comes for `idle_s` s."
     n = request.headers.get("content-length", "")
     if n.isdigit() and int(n) > limit: raise RequestError(413, f"upload of {int(n)} bytes, over the {limit} byte limit (--max-upload-mb)")
-    body = bytearray()
-    async for chunk in request.stream():
+    body, chunks = bytearray(), request.stream().__aiter__()
+    while True:
+        try: chunk = await asyncio.wait_for(chunks.__anext__(), idle_s)
+        except StopAsyncIteration: break
+        except asyncio.TimeoutError: raise RequestError(408, f"upload stalled: nothing for {idle_s:g} s after {len(body)} bytes (--body-timeout)") from None
+        except ClientDisconnect: raise ClientGone(f"client disconnected during the upload, after {len(body)} bytes") from None
         body += chunk
         if len(body) > limit: raise RequestError(413, f"upload over the {limit} byte limit (--max-upload-mb)")
     return bytes(body)
 
-async def read_uploads(request: Request, limit: int) -> tuple:
+async def read_uploads(request: Request, limit: int, idle_s: float = 30.) -> tuple:
     "(uploads as `(file name, bytes)`, categories) from a multipart form (fields `file`, `category`) or a raw body (`?category=`)."
-    body, cats = await read_body(request, limit), request.query_params.getlist("category")
+    body, cats = await read_body(request, limit, idle_s), request.query_params.getlist("category")
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         return ([(None, body)] if body else []), cats
     async def replay(): return {"type": "http.request", "body": body, "more_body": False}
@@ -212,7 +224,7 @@ def model_info(self: Service) -> dict:
 async def predict_route(request: Request):
     "POST /predict: one image (multipart `file` or raw body) and its `category` -> {category, attributes}."
     svc = request.app.state.service
-    uploads, cats = await read_uploads(request, svc.max_upload)
+    uploads, cats = await read_uploads(request, svc.max_upload, svc.body_timeout)
     if len(uploads) > 1: raise RequestError(400, f"{len(uploads)} files sent: /predict takes one (use /predict/batch)")
     if len(cats) > 1: raise RequestError(400, f"{len(cats)} categories sent: /predict takes one")
     return (await svc.predict_uploads(uploads, cats))[0]
@@ -220,7 +232,7 @@ async def predict_route(request: Request):
 async def predict_batch_route(request: Request):
     "POST /predict/batch: several `file` fields with one `category` for all or one per file -> {predictions: [...]}."
     svc = request.app.state.service
-    uploads, cats = await read_uploads(request, svc.max_upload)
+    uploads, cats = await read_uploads(request, svc.max_upload, svc.body_timeout)
     preds = await svc.predict_uploads(uploads, cats)
     return dict(predictions=[dict(file=fn, **p) for (fn, _), p in zip(uploads, preds)])
 
@@ -233,10 +245,23 @@ async def health_route(request: Request):
 # %% ../nbs/16_serve.ipynb #ae64156d
 async def model_route(request: Request): return request.app.state.service.model_info()
 
-def _error(status: int, message) -> JSONResponse: return JSONResponse({"error": " ".join(str(message).split())}, status)
-async def _request_error(request, e): return _error(e.status, e)
+_log = logging.getLogger("uvicorn.error")
+def _client(request) -> str: return f"{request.client.host}:{request.client.port}" if request.client else "client"
+
+def _error(status: int, message, headers: dict = None) -> JSONResponse:
+    return JSONResponse({"error": " ".join(str(message).split())}, status, headers=headers)
+async def _request_error(request, e):
+    if e.status != 408: return _error(e.status, e)
+    _log.warning(f"{_client(request)} {request.method} {request.url.path}: {e}; connection closed")
+    return _error(408, e, {"Connection": "close"})
+async def _client_gone(request, e):
+    _log.warning(f"{_client(request)} {request.method} {request.url.path}: {e}")
+    return _error(499, e)                                                      # sent to nobody
 async def _queue_full(request, e): return _error(503, e)
-async def _http_error(request, e): return _error(e.status_code, e.detail)
+async def _http_error(request, e):
+    headers = dict(e.headers or {})
+    if "Allow" in headers: headers["Allow"] = ", ".join(sorted(m.strip() for m in headers["Allow"].split(",")))
+    return _error(e.status_code, e.detail, headers)
 async def _validation_error(request, e): return _error(400, "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()))
 async def _internal_error(request, e): return _error(500, f"internal error ({type(e).__name__}): {e}")
 
@@ -261,8 +286,8 @@ def create_app(model, **kwargs) -> FastAPI:
     app.state.service = svc
     for path, route, method in [("/predict", predict_route, "POST"), ("/predict/batch", predict_batch_route, "POST"),
                                 ("/health", health_route, "GET"), ("/model", model_route, "GET"), ("/", page_route, "GET")]:
-        app.add_api_route(path, route, methods=[method])
-    for exc, handler in [(RequestError, _request_error), (QueueFull, _queue_full), (HTTPException, _http_error),
+        app.add_api_route(path, route, methods=[method, "HEAD"] if method == "GET" else [method])
+    for exc, handler in [(RequestError, _request_error), (ClientGone, _client_gone), (QueueFull, _queue_full), (HTTPException, _http_error),
                          (RequestValidationError, _validation_error), (Exception, _internal_error)]:
         app.add_exception_handler(exc, handler)
     return app
@@ -270,6 +295,48 @@ def create_app(model, **kwargs) -> FastAPI:
 def app_from_env() -> FastAPI:
     "The app described by `$FASHION_NB_SERVE` (JSON of `create_app`'s arguments): how each of several uvicorn workers builds its own."
     return create_app(**_json.loads(os.environ["FASHION_NB_SERVE"]))
+
+# %% ../nbs/16_serve.ipynb #bf676a9c
+class HeaderTimeout:
+    "Mixin for a uvicorn HTTP protocol: a request whose headers are not complete `header_timeout` s after the connection opened (or the last response) gets a 408, and the connection is closed."
+    def __init__(self, *args, header_timeout: float = 10., **kwargs):
+        super().__init__(*args, **kwargs); self.header_timeout, self._header_timer = header_timeout, None
+
+    def _arm(self):
+        "Start the clock for the next request's headers (a new request replaces `self.cycle` when its headers are complete)."
+        if self._header_timer: self._header_timer.cancel()
+        self._waiting, self._got_bytes = self.cycle, False
+        self._header_timer = self.loop.call_later(self.header_timeout, self._headers_late)
+
+    def _headers_late(self):
+        if self.cycle is not self._waiting or self.transport.is_closing(): return       # the headers came in time
+        if self._got_bytes:
+            msg = f"request headers not complete within {self.header_timeout:g} s (--header-timeout)"
+            _log.warning(f"{':'.join(map(str, self.client or ('client',)))}: {msg}; connection closed")
+            body = _json.dumps({"error": msg}, separators=(",", ":")).encode()
+            self.transport.write(b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                                 b"content-length: %d\r\n\r\n%s" % (len(body), body))
+        self.transport.close()
+
+    def connection_made(self, transport): super().connection_made(transport); self._arm()
+    def data_received(self, data): self._got_bytes = True; super().data_received(data)
+    def on_response_complete(self):
+        super().on_response_complete()
+        if not self.transport.is_closing(): self._arm()
+    def connection_lost(self, exc):
+        if self._header_timer: self._header_timer.cancel()
+        super().connection_lost(exc)
+
+# %% ../nbs/16_serve.ipynb #e31a76e5
+class H11HeaderTimeout(HeaderTimeout, H11Protocol): "uvicorn's h11 protocol with `HeaderTimeout`."
+try:
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    class HttpToolsHeaderTimeout(HeaderTimeout, HttpToolsProtocol): "uvicorn's httptools protocol with `HeaderTimeout`."
+except ImportError: HttpToolsHeaderTimeout = None
+
+def http_protocol(header_timeout: float = 10.) -> functools.partial:
+    "What uvicorn's `http=` takes: the protocol uvicorn would pick (httptools when installed, else h11) with `HeaderTimeout`."
+    return functools.partial(HttpToolsHeaderTimeout or H11HeaderTimeout, header_timeout=header_timeout)
 
 # %% ../nbs/16_serve.ipynb #b9cf3665
 def serve_cli(model: str = None,            # .onnx file with its card, or a run folder (outputs/runs/<run>): its deployment default
@@ -281,6 +348,8 @@ def serve_cli(model: str = None,            # .onnx file with its card, or a run
               max_queue: int = 256,         # images waiting for the model at most (more: 503)
               max_upload_mb: float = 10.,   # largest request body (more: 413)
               threads: int = None,          # ONNX Runtime threads per worker (default: cores / workers)
+              header_timeout: float = 10.,  # seconds for a request's headers to arrive in full (more: 408, connection closed)
+              body_timeout: float = 30.,    # seconds an upload may stall between two chunks (more: 408, connection closed)
               log_level: str = "warning",   # uvicorn's log level
              ) -> int:
     "Serve an exported model over HTTP, with a page to try photos at /; POST /predict, POST /predict/batch, GET /health, GET /model."
@@ -290,11 +359,14 @@ def serve_cli(model: str = None,            # .onnx file with its card, or a run
     if not Path(model).is_file(): raise FileNotFoundError(f"serve: model not found: {model}")
     if workers < 1 or max_batch < 1 or max_queue < 1 or max_upload_mb <= 0 or batch_window_ms < 0:
         raise ValueError("serve: --workers, --max-batch and --max-queue must be >= 1, --max-upload-mb > 0, --batch-window-ms >= 0")
+    if not (header_timeout > 0 and body_timeout > 0): raise ValueError("serve: --header-timeout and --body-timeout must be > 0 seconds")
     opts = dict(model=str(Path(model).resolve()), max_batch=max_batch, batch_window_ms=batch_window_ms, max_queue=max_queue,
-                max_upload_mb=max_upload_mb, threads=threads or max(1, (os.cpu_count() or 1) // workers))
+                max_upload_mb=max_upload_mb, threads=threads or max(1, (os.cpu_count() or 1) // workers), body_timeout=body_timeout)
+    if workers == 1: app = create_app(**opts)            # a bad model fails here (one line, exit 2), before "serving" is printed
+    else: load_predictor(opts["model"], 1); app = None   # checked once here; each worker loads its own
     print(f"serving {model} on http://{host}:{port} ({workers} worker(s), {opts['threads']} inference thread(s) each)", file=sys.stderr, flush=True)
-    kw = dict(host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
-    if workers == 1: uvicorn.run(create_app(**opts), **kw)
+    kw = dict(host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5, http=http_protocol(header_timeout))
+    if workers == 1: uvicorn.run(app, **kw)
     else:
         os.environ["FASHION_NB_SERVE"] = _json.dumps(opts)
         uvicorn.run("fashion_nb.serve:app_from_env", factory=True, workers=workers, **kw)
@@ -356,13 +428,13 @@ def _stop(p: subprocess.Popen):
     for q in _alive(kids): q.kill()
 
 @contextlib.contextmanager
-def serving(model, port: int = None, startup_s: float = 60, **opts):
-    "Run `fashion-nb serve` for `model` on 127.0.0.1 in a subprocess; yields `(port, process)`; stops it on exit."
+def serving(model, port: int = None, startup_s: float = 60, log=None, **opts):
+    "Run `fashion-nb serve` for `model` on 127.0.0.1 in a subprocess (its output to the file `log`, if given); yields `(port, process)`; stops it on exit."
     port = port or free_port()
     args = [sys.executable, "-c", "import sys; from fashion_nb.cli import main; sys.exit(main(sys.argv[1:]))",
             "serve", "--model", str(model), "--host", "127.0.0.1", "--port", str(port)]
     for k, v in opts.items(): args += [f"--{k.replace('_', '-')}", str(v)]
-    with tempfile.TemporaryFile() as log:
+    with (open(log, "w+b") if log else tempfile.TemporaryFile()) as log:
         p = subprocess.Popen(args, stdout=log, stderr=log, start_new_session=True)
         try:
             t = time.time()
