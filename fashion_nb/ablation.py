@@ -206,7 +206,9 @@ def crossfit_prior_correction(y_folds: list, P_folds: list, schema: Schema, appl
     return out
 
 # %% ../nbs/14_ablation.ipynb #49c05269
-ABLATION_BASE = dict(model="tf_efficientnet_lite0", img_size=128, epochs=6, batch_size=32, select="last")
+ABLATION_BASE = dict(model="tf_efficientnet_lite0", img_size=128, epochs=6, batch_size=32, select="last",
+                     schedule="gradual", lr_body=1e-3, degrade=0.)   # the study's base: the recipe before the study (`train()`'s
+                                                                     # defaults then), pinned so that its records stay reproducible
 
 def _slug(s): return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
 

@@ -14,6 +14,7 @@ from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
 from .runtime import outputs_dir, ImageError, load_letterboxed, atomic_write, disk_full, no_space
+from .recipe import RECIPE
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
 # %% auto #0
@@ -52,7 +53,7 @@ def _fill(args):
 def image_cache(data_dir,           # folder in the competition layout
                 split: str,         # "train" or "test": images are read from `{split}_images/`
                 ids,                # row ids, in the order the cache rows must follow
-                size: int = 224,    # side of the letterboxed square
+                size: int = RECIPE["img_size"], # side of the letterboxed square
                 workers: int = None, # decoding processes (default: all cores)
                 chunk: int = 64,    # images per task
                ) -> np.ndarray:
@@ -167,7 +168,7 @@ class _Rows:
 def get_dls(data_dir,                     # folder in the competition layout
             fold: int = 0,                # validation fold (`HOLDOUT`, -1: train on every fold, validate on the hold-out)
             n_folds: int = 5,             # number of folds
-            img_size: int = 224,          # letterboxed square side
+            img_size: int = RECIPE["img_size"], # letterboxed square side
             bs: int = 32,                 # batch size
             mean=(0.485, 0.456, 0.406),   # backbone's pretrained normalisation
             std=(0.229, 0.224, 0.225),
@@ -202,7 +203,7 @@ def get_dls(data_dir,                     # folder in the competition layout
     return dls
 
 # %% ../nbs/02_data.ipynb #0cc61b16
-def get_test_dl(data_dir, ids=None, img_size=224, bs=64, mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225),
+def get_test_dl(data_dir, ids=None, img_size=RECIPE["img_size"], bs=64, mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225),
                 split="test", num_workers=0):
     "An unshuffled DataLoader over `split`'s images (all of `{split}.csv` unless `ids` is given)."
     if ids is None: ids = read_table(Path(data_dir) / f"{split}.csv")["id"]

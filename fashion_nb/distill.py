@@ -11,6 +11,7 @@ from .schema import Schema, read_table, IGNORE
 from .data import get_dls, image_cache, AttributeDataset, load_folds, HOLDOUT
 from .model import create_model, head_probs, competition_score, save_model_dir
 from .train import make_learner, unfreeze_schedule, group_lrs, package_versions
+from .recipe import RECIPE
 from .augment import CategoryAugment
 from .export import ensemble_graph, torch_predict
 from .runtime import run_batches
@@ -72,7 +73,7 @@ class _Stack:
 def _fit_fixed(learn, epochs, lr_head, lr_body, body_decay=0.3):
     "Gradual unfreezing like `fit_gradually`, for a fixed number of epochs (no early stopping, no best-epoch choice)."
     n = len(learn.splitter(learn.model))
-    for groups, ep in unfreeze_schedule(epochs, n):
+    for groups, ep in unfreeze_schedule(epochs, n, "gradual"):   # the student's schedule: the whole body, gradually
         learn.freeze_to(-groups); learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay))
 
 # %% ../nbs/16a_distill.ipynb #051a67c4
@@ -104,7 +105,7 @@ def train_student(data_dir,                          # folder in the competition
                   n_folds: int,
                   out,                               # model folder to write
                   arch: str = "tf_efficientnet_lite0",
-                  epochs: int = 4, img_size: int = 128, batch_size: int = 32,
+                  epochs: int = RECIPE["epochs"], img_size: int = RECIPE["img_size"], batch_size: int = RECIPE["batch_size"],
                   lr_head: float = 3e-3, lr_body: float = 1e-3, dropout: float = 0.2,
                   holdout: int = 0,                  # the members' hold-out rows (their config's `holdout`): the same folds, never trained on
                   hard: float = 0.75,                # weight of the labels against the teachers' probabilities (`student_targets`)
@@ -318,8 +319,8 @@ def distill_table(r: dict) -> str:
 def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose train_<arch>_fold<k> members teach
                 out: str = None,        # folder for the students and distill.json (default: <run>/distill)
                 arch: str = "tf_efficientnet_lite0", # the student's architecture
-                epochs: int = 4,
-                img_size: int = 128,
+                epochs: int = RECIPE["epochs"],
+                img_size: int = RECIPE["img_size"],
                 hard: float = 0.75,     # weight of the labels against the teachers' probabilities
                 deploy_targets: str = "oof", # the deployment student's training-row targets: oof (the ensemble's cross-fitted OOF) | teachers
                 record: str = None,     # also write the figures as a result record (e.g. results/distill_default.json)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, copy, hashlib
 from pathlib import Path
+from .recipe import RECIPE, check_recipe
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_config', 'load_config', 'digest', 'config_hash',
@@ -19,10 +20,9 @@ DEFAULT_CONFIG = {
     "n_folds": 2,
     "holdout": {"share": 0.15, "max_rows": 1000},  # rows set aside before the folds: where the exported model is scored
     "folds": None,                     # folds to train (list); None: all n_folds
-    "train": {"epochs": 4, "batch_size": 32, "img_size": 128, "lr_head": 3e-3, "lr_body": 3e-3, "dropout": 0.2,
-              "mix": "none", "imbalance": "none", "patience": 3, "seed": 42,
-              "schedule": "last", "select": "last", "degrade": 0.3,  # the recipe 14_ablation chose (with lr_body 3e-3)
-              "per_arch": {}},         # arch -> overrides of the above, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
+    "train": {**{k: RECIPE[k] for k in ("epochs", "batch_size", "img_size", "lr_head", "lr_body", "dropout", "mix",
+                                        "imbalance", "patience", "seed", "schedule", "select", "degrade")},  # the recipe (01e_recipe)
+              "per_arch": {}},         # arch -> overrides of the recipe, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
     "predict": {"bench_n": 0,         # bench_n > 0: also benchmark latency on that many images
@@ -59,12 +59,9 @@ def merge_config(base: dict, override: dict, source: str = "config", _path: str 
     return out
 
 # %% ../nbs/10a_run_config.ipynb #c0f1a002
-def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
-
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.runtime import check_int, check_choice, check_number, check_name
-    from fashion_nb.train import MIX_KINDS, IMBALANCE_KINDS, PRECISIONS, SCHEDULES, SELECTS, MAX_IMG_SIZE
+    from fashion_nb.runtime import check_int, check_name
     def need(ok, key, what, v):
         if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
     c = config
@@ -88,18 +85,7 @@ def check_config(config: dict, source: str = "config") -> dict:
         need(isinstance(c["train"].get("per_arch", {}), dict), "train.per_arch", "a mapping arch -> overrides", c["train"].get("per_arch"))
         for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
             need(isinstance(t, dict), where, "a mapping", t)
-            for k, m, M in (("epochs", 1, None), ("batch_size", 1, None), ("img_size", 32, MAX_IMG_SIZE), ("patience", 0, None),
-                            ("seed", 0, None), ("head_hidden", 0, None)):
-                if k in t: check_int(t[k], f"{source}: {where}.{k}", m, M)
-            for k, lo, hi, lo_open, hi_open in (("lr_head", 0, None, True, False), ("lr_body", 0, None, True, False),
-                                                ("dropout", 0, 1, False, True), ("mix_alpha", 0, None, True, False),
-                                                ("label_smoothing", 0, 1, False, True), ("focal_gamma", 0, None, False, False),
-                                                ("body_decay", 0, None, False, False), ("degrade", 0, 1, False, False),
-                                                ("ema", 0, 1, False, True)):
-                if k in t: check_number(t[k], f"{source}: {where}.{k}", lo, hi, lo_open, hi_open)
-            for k, allowed in (("mix", MIX_KINDS), ("imbalance", IMBALANCE_KINDS), ("precision", PRECISIONS),
-                               ("schedule", SCHEDULES), ("select", SELECTS)):
-                if k in t: check_choice(t[k], allowed, f"{source}: {where}.{k}")
+            check_recipe(t, name=lambda k: f"{source}: {where}.{k}")     # the one validator of the recipe
         need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
         if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
     except KeyError as e: raise ValueError(f"{source}: missing key {e}") from None

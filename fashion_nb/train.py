@@ -20,7 +20,8 @@ import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
 from .schema import SchemaError, read_table, layout_problems, check_layout, TRAIN_COLS
-from .runtime import atomic_dir, refuse_existing, check_choice, check_int, check_number, check_name
+from .runtime import atomic_dir, refuse_existing, check_choice, check_int, check_name
+from .recipe import RECIPE, SCHEDULES, SELECTS, MIX_KINDS, IMBALANCE_KINDS, PRECISIONS, check_recipe
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
@@ -28,9 +29,8 @@ from .augment import CategoryAugment, Degrade, mix_callback
 from .imbalance import class_weights, sample_weights
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'SELECTS', 'MAX_IMG_SIZE', 'cpu_has_native_bf16',
-           'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed', 'fold_dls',
-           'make_learner', 'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually',
+__all__ = ['cpu_has_native_bf16', 'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed',
+           'fold_dls', 'make_learner', 'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually',
            'oof_probs', 'majority_baseline', 'package_versions', 'per_head_figure', 'oof_table', 'write_model_dir',
            'is_rank0', 'distributed', 'EpochLog', 'TrainingDiverged', 'StopOnNonFinite', 'train_callbacks',
            'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
@@ -89,11 +89,11 @@ class PhaseSpeed(Callback):
 
 # %% ../nbs/07_train.ipynb #98bd448f
 def fold_dls(data_dir, schema, data_config: dict, # data folder, its schema, the body's `data_config` (mean, std)
-             fold: int = 0, n_folds: int = 5, img_size: int = 192, batch_size: int = 32,
-             augment: bool = True,     # per-category label-preserving augmentation
-             degrade: float = 0.,      # share of training images degraded (low resolution, JPEG)
-             imbalance: str = "none",  # "sampler" draws training rows by `sample_weights`
-             num_workers: int = 0, seed: int = 42, holdout: int = 0) -> tuple:
+             fold: int = 0, n_folds: int = 5, img_size: int = RECIPE["img_size"], batch_size: int = RECIPE["batch_size"],
+             augment: bool = RECIPE["augment"], # per-category label-preserving augmentation
+             degrade: float = RECIPE["degrade"], # share of training images degraded (low resolution, JPEG)
+             imbalance: str = RECIPE["imbalance"], # "sampler" draws training rows by `sample_weights`
+             num_workers: int = 0, seed: int = RECIPE["seed"], holdout: int = 0) -> tuple:
     "`(dls, y_all, tr_rows)`: one fold's DataLoaders, the encoded targets of train.csv and the fold's training rows."
     data_dir = Path(data_dir)
     aug = CategoryAugment(schema, img_size) if augment else None
@@ -121,9 +121,7 @@ def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., p
     return learn
 
 # %% ../nbs/07_train.ipynb #08aa22d3
-SCHEDULES = ("gradual", "last", "two_phase", "heads")
-
-def unfreeze_schedule(epochs: int, n_groups: int, kind: str = "gradual") -> list:
+def unfreeze_schedule(epochs: int, n_groups: int, kind: str) -> list:
     "Phases `(trainable_groups, epochs)` summing to `epochs`; `kind` is one of `SCHEDULES`."
     if epochs < 1: raise ValueError(f"epochs must be >= 1, got {epochs}")
     check_choice(kind, SCHEDULES, "--schedule")
@@ -162,8 +160,8 @@ class WeightEMA(Callback):
     def copy_to(self, model): model.load_state_dict(self.ema.module.state_dict())
 
 # %% ../nbs/07_train.ipynb #2658b625
-def fit_gradually(learn, epochs, lr_head, lr_body, patience=3, body_decay=0.3, extra_cbs=(), schedule="gradual",
-                  select="best") -> list:
+def fit_gradually(learn, epochs, lr_head, lr_body, patience=RECIPE["patience"], body_decay=RECIPE["body_decay"], extra_cbs=(),
+                  schedule=RECIPE["schedule"], select=RECIPE["select"]) -> list:
     "Train phase by phase (see `unfreeze_schedule`); returns one record per phase (groups, epochs run, img/s)."
     n = len(learn.opt.param_groups) if learn.opt else len(learn.splitter(learn.model))
     best = SaveModelCallback(monitor="score", comp=np.greater, fname="best", reset_on_fit=False) if select == "best" else None
@@ -291,73 +289,57 @@ def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Pa
     return d
 
 # %% ../nbs/07_train.ipynb #8c282951
-MIX_KINDS = ("none", "mixup", "cutmix")
-IMBALANCE_KINDS = ("none", "weights", "sampler")
-PRECISIONS = ("auto", "fp32", "bf16", "fp16")
-SELECTS = ("best", "last")
-MAX_IMG_SIZE = 1024   # largest letterboxed side: the competition's photos are at most 1080 px tall, and a 1024 px cache
-                      # already takes 3 MB per image
-
 def is_model_dir(d) -> bool:
     "Whether folder `d` holds a model folder written by `train` (config.json + weights.pth)."
     return (Path(d) / "config.json").is_file() and (Path(d) / "weights.pth").is_file()
 
 # %% ../nbs/07_train.ipynb #92f78e52
-def check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience=3,
-                        schedule="gradual", select="best", ema=0., degrade=0., lr_head=3e-3, lr_body=1e-3, dropout=0.2,
-                        body_decay=0.3, mix_alpha=0.4, label_smoothing=0., focal_gamma=0.):
-    "Raise a `ValueError` naming the option at fault, before any work."
+def check_train_options(fold, n_folds, **recipe):
+    "Raise a `ValueError` naming the option at fault, before any work: the fold, then every recipe value (`check_recipe`)."
     check_int(n_folds, "--n-folds", 2); check_int(fold, "--fold", 0)
     if fold >= n_folds: raise ValueError(f"--fold {fold} is outside 0..{n_folds - 1} (--n-folds {n_folds})")
-    check_int(epochs, "--epochs", 1); check_int(batch_size, "--batch-size", 1); check_int(img_size, "--img-size", 32, MAX_IMG_SIZE)
-    for opt, v in (("--lr-head", lr_head), ("--lr-body", lr_body), ("--mix-alpha", mix_alpha)): check_number(v, opt, 0, low_open=True)
-    for opt, v in (("--body-decay", body_decay), ("--focal-gamma", focal_gamma)): check_number(v, opt, 0)
-    for opt, v in (("--dropout", dropout), ("--label-smoothing", label_smoothing)): check_number(v, opt, 0, 1, high_open=True)
-    check_int(patience, "--patience", 0)
-    check_choice(mix, MIX_KINDS, "--mix"); check_choice(imbalance, IMBALANCE_KINDS, "--imbalance")
-    check_choice(precision, PRECISIONS, "--precision")
-    check_choice(schedule, SCHEDULES, "--schedule"); check_choice(select, SELECTS, "--select")
-    if not 0 <= ema < 1: raise ValueError(f"--ema: {ema} must be a decay in [0, 1) (0: off)")
-    if not 0 <= degrade <= 1: raise ValueError(f"--degrade: {degrade} must be a probability in [0, 1]")
+    check_recipe(recipe)
 
 # %% ../nbs/07_train.ipynb #2fb27cfb
 def train(data_dir=None,                 # folder in the competition layout (None: a small synthetic set)
           model: str = "tf_efficientnet_lite0", # any timm architecture name
           fold: int = 0,                 # validation fold (0..n_folds-1)
           n_folds: int = 5,              # number of folds
-          epochs: int = 6,               # epochs over all unfreezing phases
-          batch_size: int = 32,
-          img_size: int = 192,           # letterboxed square side
+          epochs: int = RECIPE["epochs"],    # epochs over all unfreezing phases
+          batch_size: int = RECIPE["batch_size"],
+          img_size: int = RECIPE["img_size"],  # letterboxed square side
           out=None,                      # model folder to write (None: outputs/models/<model>_fold<fold>)
-          lr_head: float = 3e-3,         # learning rate of the heads
-          lr_body: float = 1e-3,         # learning rate of the top body group (lower groups: x body_decay each)
-          body_decay: float = 0.3,
-          dropout: float = 0.2,
-          head_hidden: int = 0,          # hidden width of each head (0: linear heads)
-          mix: str = "none",             # "mixup" | "cutmix" | "none"
-          mix_alpha: float = 0.4,
-          augment: bool = True,          # per-category label-preserving augmentation
-          imbalance: str = "none",       # "weights" (effective-number class weights) | "sampler" | "none"
-          label_smoothing: float = 0.,
-          focal_gamma: float = 0.,
+          lr_head: float = RECIPE["lr_head"],  # learning rate of the heads
+          lr_body: float = RECIPE["lr_body"],  # learning rate of the top body group (lower groups: x body_decay each)
+          body_decay: float = RECIPE["body_decay"],
+          dropout: float = RECIPE["dropout"],
+          head_hidden: int = RECIPE["head_hidden"], # hidden width of each head (0: linear heads)
+          mix: str = RECIPE["mix"],          # "mixup" | "cutmix" | "none"
+          mix_alpha: float = RECIPE["mix_alpha"],
+          augment: bool = RECIPE["augment"], # per-category label-preserving augmentation
+          imbalance: str = RECIPE["imbalance"], # "weights" (effective-number class weights) | "sampler" | "none"
+          label_smoothing: float = RECIPE["label_smoothing"],
+          focal_gamma: float = RECIPE["focal_gamma"],
           pretrained: bool = True,       # pretrained body (see `create_model` for where weights come from)
           weights: str = None,           # local weights file for the body
-          patience: int = 3,             # early stopping patience (epochs without a better score)
-          precision: str = "auto",       # "auto" | "fp32" | "bf16" | "fp16"
-          seed: int = 42,
+          patience: int = RECIPE["patience"], # early stopping patience (epochs without a better score)
+          precision: str = RECIPE["precision"], # "auto" | "fp32" | "bf16" | "fp16"
+          seed: int = RECIPE["seed"],
           num_workers: int = 0,
           extra_cbs=(),                  # more fastai callbacks (e.g. Optuna pruning)
           overwrite: bool = False,       # replace an earlier model folder at `out` (a non-model folder is never replaced)
           holdout: int = 0,              # rows set aside before the folds are cut: no fold trains on them
-          schedule: str = "gradual",     # unfreezing schedule: gradual | last | two_phase | heads (see `unfreeze_schedule`)
-          select: str = "best",          # keep the best-scoring epoch ("best", early stopping) or the last ("last")
-          ema: float = 0.,               # decay of an exponential moving average of the weights (0: off)
-          degrade: float = 0.,           # share of training images given a random low resolution / JPEG degradation
+          schedule: str = RECIPE["schedule"], # unfreezing schedule: gradual | last | two_phase | heads (see `unfreeze_schedule`)
+          select: str = RECIPE["select"],    # keep the best-scoring epoch ("best", early stopping) or the last ("last")
+          ema: float = RECIPE["ema"],        # decay of an exponential moving average of the weights (0: off)
+          degrade: float = RECIPE["degrade"], # share of training images given a random low resolution / JPEG degradation
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
     t0 = time.time()
-    check_train_options(fold, n_folds, epochs, batch_size, img_size, mix, imbalance, precision, patience, schedule, select,
-                        ema, degrade, lr_head, lr_body, dropout, body_decay, mix_alpha, label_smoothing, focal_gamma)
+    check_train_options(fold, n_folds, epochs=epochs, batch_size=batch_size, img_size=img_size, lr_head=lr_head, lr_body=lr_body,
+                        body_decay=body_decay, dropout=dropout, head_hidden=head_hidden, mix=mix, mix_alpha=mix_alpha,
+                        augment=augment, imbalance=imbalance, label_smoothing=label_smoothing, focal_gamma=focal_gamma,
+                        patience=patience, precision=precision, seed=seed, schedule=schedule, select=select, ema=ema, degrade=degrade)
     if data_dir is None: data_dir = synthetic_default()
     data_dir = Path(data_dir)
     if not data_dir.is_dir(): raise FileNotFoundError(f"{data_dir}: data folder not found")
@@ -430,20 +412,22 @@ def evaluate(model_dir, data_dir, fold: int = None, n_folds: int = None) -> tupl
 # %% ../nbs/07_train.ipynb #b9469768
 def train_cli(data_dir: str = None,      # folder in the competition layout (default: a small synthetic set)
               model: str = "tf_efficientnet_lite0", # timm architecture name
-              fold: int = 0, n_folds: int = 5, epochs: int = 6, batch_size: int = 32, img_size: int = 128,
+              fold: int = 0, n_folds: int = 5, epochs: int = RECIPE["epochs"], batch_size: int = RECIPE["batch_size"],
+              img_size: int = RECIPE["img_size"],
               out: str = None,           # model folder (default outputs/models/<model>_fold<fold>)
-              lr_head: float = 3e-3, lr_body: float = 3e-3, dropout: float = 0.2, head_hidden: int = 0,
-              mix: str = "none",         # mixup | cutmix | none
-              imbalance: str = "none",   # weights | sampler | none
-              label_smoothing: float = 0., focal_gamma: float = 0.,
+              lr_head: float = RECIPE["lr_head"], lr_body: float = RECIPE["lr_body"], dropout: float = RECIPE["dropout"],
+              head_hidden: int = RECIPE["head_hidden"],
+              mix: str = RECIPE["mix"],  # mixup | cutmix | none
+              imbalance: str = RECIPE["imbalance"], # weights | sampler | none
+              label_smoothing: float = RECIPE["label_smoothing"], focal_gamma: float = RECIPE["focal_gamma"],
               random_init: bool = False, # do not load pretrained weights
               weights: str = None,       # local weights file for the body
-              patience: int = 3, precision: str = "auto", seed: int = 42,
+              patience: int = RECIPE["patience"], precision: str = RECIPE["precision"], seed: int = RECIPE["seed"],
               overwrite: bool = False,   # replace an earlier model folder at --out (never a folder that is not one)
-              schedule: str = "last", # unfreezing: gradual | last | two_phase | heads
-              select: str = "last",      # keep the best-scoring epoch (best, early stopping) or the last (last)
-              ema: float = 0.,           # weight EMA decay (0: off)
-              degrade: float = 0.3,       # share of training images degraded (low resolution, JPEG)
+              schedule: str = RECIPE["schedule"], # unfreezing: gradual | last | two_phase | heads
+              select: str = RECIPE["select"], # keep the best-scoring epoch (best, early stopping) or the last (last)
+              ema: float = RECIPE["ema"],  # weight EMA decay (0: off)
+              degrade: float = RECIPE["degrade"], # share of training images degraded (low resolution, JPEG)
               no_augment: bool = False,  # turn the per-category augmentation off
              ) -> int:
     "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
