@@ -1,7 +1,8 @@
 """Render nbs/index.ipynb into README.md (what `nbdev-readme` does, without Quarto, which these machines lack).
 
 Markdown cells are copied; code cells become ```python blocks with their text outputs, except cells marked `#| hide`.
-The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
+The line `<!-- chapters -->` becomes the chapter map, generated from each notebook's title, `>` summary and `default_exp`
+and from the CLI's command table (`fashion_nb.cli.COMMANDS`), so it cannot go stale. The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
 (`fashion_nb.results.results_markdown`), and `<!-- ablation -->` the ablation study's table (`results/ablation/table.md`,
 written by `fashion-nb ablate --rounds report`): the README's figures are rendered from records, never typed.
 Usage: python .ci/readme.py [--check]   (--check: exit 1 if README.md is not what index.ipynb renders to)
@@ -15,11 +16,34 @@ from fashion_nb.results import load_records, results_markdown
 table = results_markdown(load_records(root / "results")) if (root / "results").is_dir() else "(no result records)"
 abl = root / "results" / "ablation" / "table.md"
 ablation = abl.read_text().strip() if abl.is_file() else "(no ablation results yet: run `fashion-nb ablate`)"
+import re
+from fashion_nb.cli import COMMANDS
+
+def chapter_rows(nbs_dir) -> list:
+    "(notebook, module, commands, title, summary) of every chapter in `nbs_dir`, in file order (index excluded)."
+    rows = []
+    for p in sorted(Path(nbs_dir).glob("[0-9]*.ipynb")):
+        cells = json.loads(p.read_text())["cells"]
+        mod = next((m.group(1) for c in cells if c["cell_type"] == "code"
+                    for m in [re.search(r"^#\|\s*default_exp\s+(\S+)", "".join(c["source"]), re.M)] if m), "")
+        head = "".join(cells[0]["source"]) if cells else ""
+        title, summary = re.search(r"^#\s+(.+)$", head, re.M), re.search(r"^>\s*(.+)$", head, re.M)
+        cmds = [c for c, (m, _) in COMMANDS.items() if mod and m == f"fashion_nb.{mod}"]
+        rows.append((p.stem, mod, cmds, title.group(1).strip() if title else "", summary.group(1).strip() if summary else ""))
+    return rows
+
+def chapter_table(nbs_dir) -> str:
+    lines = ["| notebook | module | commands | what |", "|---|---|---|---|"]
+    for nb_name, mod, cmds, title, summary in chapter_rows(nbs_dir):
+        lines.append(f"| `{nb_name}` | {f'`{mod}`' if mod else ''} | {', '.join(f'`fashion-nb {c}`' for c in cmds)} | **{title}**: {summary} |")
+    return "\n".join(lines)
+
+chapters = chapter_table(root / "nbs")
 nb = json.loads((root / "nbs" / "index.ipynb").read_text())
 parts = []
 for c in nb["cells"]:
     src = "".join(c["source"])
-    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- results -->", table).replace("<!-- ablation -->", ablation).strip()); continue
+    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- chapters -->", chapters).replace("<!-- results -->", table).replace("<!-- ablation -->", ablation).strip()); continue
     lines = src.splitlines()
     if any(l.strip() in ("#| hide", "#|hide") for l in lines): continue
     code = "\n".join(l for l in lines if not l.startswith("#|")).strip()
