@@ -20,6 +20,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "synth":        ("fashion_nb.synth",    "synth_cli"),
     "import-table": ("fashion_nb.importer", "import_table_cli"),
     "train":        ("fashion_nb.train",    "train_cli"),
+    "bench-train":  ("fashion_nb.train_speed", "bench_train_cli"),
     "evaluate":     ("fashion_nb.train",    "evaluate_cli"),
     "export":       ("fashion_nb.export",   "export_cli"),
     "predict":      ("fashion_nb.predict",  "predict_cli"),
@@ -54,7 +55,7 @@ def _normalise_flag(a: str) -> str:
 
 # %% ../nbs/13_cli.ipynb #5148e37c
 GROUPS = {"data":   ["check", "synth", "import-table", "label-issues"],   # help's sections, in order; a command of
-          "train":  ["train", "evaluate", "tune", "calibrate", "ablate"],            # `COMMANDS` in none of them is listed under
+          "train":  ["train", "evaluate", "bench-train", "tune", "calibrate", "ablate"],            # `COMMANDS` in none of them is listed under
           "deploy": ["export", "predict", "bench", "serve", "loadtest", "distill"],   # "other", one named here but not
           "run":    ["run"]}                                                         # registered is left out
 README_EXAMPLES = [('pip install -e ".[dev]"', "set up (Python 3.10+; CPU is enough)"),
