@@ -13,8 +13,8 @@ from .data import image_cache, load_folds
 from .model import create_model, load_model_dir, head_probs, score_table, competition_score
 from .augment import degrade_copy
 from .train import train, majority_baseline, cpu_has_native_bf16
-from .runtime import outputs_dir, machine_info, atomic_write
-from .test_utils import find_shared
+from .core import outputs_dir, machine_info, atomic_write
+from .core import find_shared
 
 # %% auto #0
 __all__ = ['REAL_GROUPS', 'REAL_ATTRIBUTES', 'REAL_SOURCES', 'PATTERN_WORDS', 'VIEWS', 'ALPHAS', 'ABLATION_BASE',

@@ -8,7 +8,7 @@ import json, os, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, IGNORE
-from .runtime import atomic_write
+from .core import atomic_write
 
 # %% auto #0
 __all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
@@ -323,7 +323,7 @@ def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
               out=None,          # folder for calibration.json and reliability.png (None: outputs/calibrate)
               targets=TARGETS) -> dict:
     "Fit the calibrators of a model (folders or ensemble) on its OOF rows, write calibration.json + reliability.png."
-    from fashion_nb.runtime import outputs_dir
+    from fashion_nb.core import outputs_dir
     oof = run_oof(model_dirs, ensemble, data_dir)
     cal = fit_calibration(oof["P"], oof["y"], oof["schema"], oof["fold"], crossfit_ensemble(oof), targets)
     cal["source"] = dict(model_dirs=oof["model_dirs"], ensemble=str(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else None,

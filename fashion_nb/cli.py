@@ -151,7 +151,7 @@ def main(argv=None) -> int:
               file=sys.stderr); return 130
     except Exception as e:      # anything else (TypeError, ZeroDivisionError, ...) is a bug: its traceback is kept
         if os.environ.get("FASHION_NB_TRACEBACK"): raise
-        from fashion_nb.runtime import disk_full
+        from fashion_nb.core import disk_full
         if disk_full(e) and "while writing" not in str(e):   # a library's own full-disk error that names no file (torch's, write()'s)
             where = getattr(e, "filename", None)
             e = OSError(f"no space left on the disk{f' while writing {where}' if where else ''}; free some space and run the command again")

@@ -13,7 +13,7 @@ from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
-from .runtime import outputs_dir, ImageError, load_letterboxed, atomic_write, disk_full, no_space
+from .core import outputs_dir, ImageError, load_letterboxed, atomic_write, disk_full, no_space
 from .recipe import RECIPE
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 

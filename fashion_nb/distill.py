@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
 from .data import get_dls, image_cache, AttributeDataset, load_folds, HOLDOUT
 from .model import create_model, head_probs, competition_score, save_model_dir
-from .train import make_learner, unfreeze_schedule, group_lrs, package_versions
+from .train import make_learner, unfreeze_schedule, group_lrs
+from .core import package_versions
 from .recipe import RECIPE
 from .augment import CategoryAugment
 from .export import ensemble_graph, torch_predict

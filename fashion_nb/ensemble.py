@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, IGNORE, TRAIN_COLS
 from .metric import f1_micro_macro, harmonic
-from .runtime import atomic_write
+from .core import atomic_write
 
 # %% auto #0
 __all__ = ['read_member', 'read_oof', 'head_scores', 'score_of_heads', 'members_schema', 'arch_oof', 'oof_targets', 'members_oof',

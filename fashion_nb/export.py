@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
-from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path, atomic_write, check_output, disk_full, no_space
+from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
+from .core import atomic_write, check_output, disk_full, no_space, package_versions
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir, competition_score
@@ -219,11 +220,7 @@ class ParityError(ValueError):
     "An exported model whose predictions or score differ too much from the reference."
 
 
-def _versions():
-    import onnxruntime, timm, PIL
-    return dict(python=platform.python_version(), torch=torch.__version__, onnx=onnx.__version__,
-                onnxruntime=onnxruntime.__version__, timm=timm.__version__, numpy=np.__version__, pillow=PIL.__version__,
-                fashion_nb=__import__("fashion_nb").__version__)
+def _versions(): return package_versions(("fashion_nb", "torch", "onnx", "onnxruntime", "timm", "numpy", "pillow"))
 
 def _write_json(path, obj):
     atomic_write(path, json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
@@ -327,7 +324,7 @@ def model_card(out, S, schema: Schema, info: dict, par: dict, calib, data_dir, r
                             meaning="per-head softmax probabilities, heads concatenated in schema order, ensemble-weighted"),
                 preprocessing=dict(decode="PIL with JPEG draft (reduced-size) decoding, RGB", letterbox=True, size=S,
                                    fill=[255, 255, 255], resize="bilinear (PIL), aspect kept, centred",
-                                   function="fashion_nb.runtime.load_letterboxed", normalisation="inside the graph",
+                                   function="fashion_nb.core.load_letterboxed", normalisation="inside the graph",
                                    members=[dict(arch=m["arch"], img_size=m["img_size"], mean=m["mean"], std=m["std"],
                                                  resized_in_graph=m["img_size"] != S) for m in info["members"]]),
                 schema=schema.to_dict(), ensemble=info, calibration=calib, parity=par,

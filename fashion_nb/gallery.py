@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import IGNORE, image_name
 from .calibrate import run_oof, crossfit_probs
-from .runtime import atomic_write
+from .core import atomic_write
 
 # %% auto #0
 __all__ = ['confused_classes', 'confident_errors', 'head_gallery', 'run_models', 'render_gallery']
@@ -31,7 +31,7 @@ def confident_errors(y: np.ndarray, Q: np.ndarray, k: int = 8) -> np.ndarray:
 def _short(v, n=14): v = str(v); return v if len(v) <= n else v[:n - 1] + "~"
 
 def _thumb(ax, path, lines, size=96):
-    from fashion_nb.runtime import load_letterboxed, ImageError
+    from fashion_nb.core import load_letterboxed, ImageError
     try: ax.imshow(load_letterboxed(path, size))
     except ImageError: ax.text(0.5, 0.5, "no image", ha="center", va="center", fontsize=7)
     ax.set_xticks([]); ax.set_yticks([]); ax.set_title("\n".join(lines), fontsize=6)

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from PIL import Image, ImageOps
 from .schema import (Schema, SchemaError, SLOTS, N_SLOTS, TRAIN_COLS, image_name, write_layout,
                                layout_problems, layout_summary)
-from .runtime import atomic_dir, refuse_existing, disk_full
+from .core import atomic_dir, refuse_existing, disk_full
 
 # %% auto #0
 __all__ = ['is_import_dir', 'category_attributes', 'slot_table', 'import_table', 'import_table_cli']
@@ -215,7 +215,7 @@ def import_table_cli(csv: str,                # the labelled table (CSV)
                     ) -> int:
     "Import a labelled image table (a CSV of image paths and labels) into the competition layout; prints its summary."
     if out is None:
-        from fashion_nb.runtime import outputs_dir
+        from fashion_nb.core import outputs_dir
         out = outputs_dir("data") / Path(csv).resolve().parent.name
         src = Path(out) / "import.json"      # the default name must not silently collide between two source tables
         if src.is_file() and json.loads(src.read_text()).get("csv") != str(Path(csv).resolve()):

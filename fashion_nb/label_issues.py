@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, IGNORE
 from .calibrate import run_oof
-from .runtime import atomic_write, outputs_dir
+from .core import atomic_write, outputs_dir
 
 # %% auto #0
 __all__ = ['confident_issues', 'head_issues', 'find_label_issues_oof', 'label_issue_counts', 'flip_labels', 'flip_scores',

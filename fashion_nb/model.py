@@ -13,7 +13,7 @@ from timm.models import group_parameters
 from fastai.learner import Metric
 from fastai.torch_core import to_detach
 from .schema import Schema, IGNORE
-from .runtime import atomic_write
+from .core import atomic_write
 
 # %% auto #0
 __all__ = ['LITE_PACKAGES', 'STRUCTURE', 'check_arch', 'fixed_input_size', 'make_body', 'PretrainedWeightsError',

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import nbformat
-from .runtime import outputs_dir, check_name
+from .core import outputs_dir, check_name
 from .console import harmless_lines_dropped, warning_options
-from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest
+from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest, resolve_data
 from .summary import write_summary, run_figures
 
 # %% auto #0
@@ -20,7 +20,7 @@ __all__ = ['STAGES', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'data
            'package_hash', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'calibrate_steps', 'label_issue_steps', 'gallery_steps', 'distill_steps', 'plan_steps',
            'step_hashes', 'step_done', 'PipelineError', 'step_env', 'environ', 'notebook_error', 'execute_step',
-           'run_steps', 'resolve_data', 'run_pipeline', 'run_cli', 'launch_distributed']
+           'run_steps', 'run_pipeline', 'run_cli', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #78018d82
 def nbs_dir() -> Path:
@@ -302,16 +302,6 @@ def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1) -> dict:
             raise errors[0]
     return status
 
-# %% ../nbs/12_pipeline.ipynb #988758a0
-def resolve_data(config: dict) -> Path:
-    "The run's data folder: `config['data_dir']`, or the synthetic default dataset (made once)."
-    if config["data_dir"] is not None:
-        d = Path(config["data_dir"]).expanduser().resolve()
-        if not (d / "train.csv").is_file(): raise FileNotFoundError(f"{d}: no train.csv; a data folder in the competition layout is needed")
-        return d
-    from fashion_nb.train import synthetic_default
-    return Path(synthetic_default(**config["synth"])).resolve()
-
 # %% ../nbs/12_pipeline.ipynb #1679f0f0
 def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT_CONFIG`)
                  run_id: str = None,   # run folder name (default: from the config's hash)
@@ -388,8 +378,6 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     return 0
 
 # %% ../nbs/12_pipeline.ipynb #6d819ae0
-from .runtime import allow_cpu_distributed, distrib_kwargs   # defined in 01b_runtime (train uses them too)
-
 def launch_distributed(script,            # python file that fits inside `learn.distrib_ctx(**distrib_kwargs())`
                        nproc: int = 2,    # processes (one per GPU; on a CPU, gloo processes)
                        args=(),           # arguments passed to the script

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
 from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
-from .runtime import atomic_write, check_writable, check_output, int8_path, check_int, load_letterboxed, ImageError, outputs_dir, ort_session, card_path, onnx_predict, run_batches, machine_info
+from .core import atomic_write, check_writable, check_output, check_int, load_letterboxed, ImageError, outputs_dir, machine_info
+from .runtime import int8_path, ort_session, card_path, onnx_predict, run_batches
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'deployed_model', 'torch_predictor', 'load_predictor', 'stream_batches', 'review_thresholds',

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01e_recipe.ipynb #e0836cfe
 from __future__ import annotations
-from .runtime import check_int, check_number, check_choice
+from .core import check_int, check_number, check_choice
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'SELECTS', 'MIX_KINDS', 'IMBALANCE_KINDS', 'PRECISIONS', 'MAX_IMG_SIZE', 'RECIPE', 'RECIPE_RULES',

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, os, sys, shlex
 from pathlib import Path
-from .runtime import machine_info, atomic_write
+from .core import machine_info, atomic_write
 
 # %% auto #0
 __all__ = ['save_record', 'load_records', 'results_markdown']

@@ -10,7 +10,7 @@ from .recipe import RECIPE, check_recipe
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_config', 'load_config', 'digest', 'config_hash',
-           'default_run_id']
+           'default_run_id', 'resolve_data']
 
 # %% ../nbs/10a_run_config.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -61,7 +61,7 @@ def merge_config(base: dict, override: dict, source: str = "config", _path: str 
 # %% ../nbs/10a_run_config.ipynb #c0f1a002
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.runtime import check_int, check_name
+    from fashion_nb.core import check_int, check_name
     def need(ok, key, what, v):
         if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
     c = config
@@ -131,3 +131,13 @@ def default_run_id(config: dict) -> str:
     "`default` for the default config, else `run-<first 8 hex digits of its hash>`."
     h = config_hash(config)
     return "default" if h == config_hash(DEFAULT_CONFIG) else f"run-{h[:8]}"
+
+# %% ../nbs/10a_run_config.ipynb #0ef3c091
+def resolve_data(config: dict) -> Path:
+    "The run's data folder: `config['data_dir']`, or the synthetic default dataset (made once)."
+    if config["data_dir"] is not None:
+        d = Path(config["data_dir"]).expanduser().resolve()
+        if not (d / "train.csv").is_file(): raise FileNotFoundError(f"{d}: no train.csv; a data folder in the competition layout is needed")
+        return d
+    from fashion_nb.synth import synthetic_default
+    return Path(synthetic_default(**config["synth"])).resolve()

@@ -11,7 +11,7 @@ from pathlib import Path
 from importlib.resources import files
 import numpy as np, pandas as pd
 from fastcore.basics import patch
-from .runtime import atomic_write
+from .core import atomic_write
 
 # %% auto #0
 __all__ = ['IGNORE', 'N_SLOTS', 'SLOTS', 'DUMMY', 'TRAIN_COLS', 'CAT_ATTR_FILE', 'image_name', 'Head', 'SchemaError', 'Schema',
@@ -295,7 +295,7 @@ def _check_table(df, name, attributes, img_dir, problems, schema=None, labelled=
 
 # %% ../nbs/00_schema.ipynb #a0c5e002
 def _decode_error(p):
-    from fashion_nb.runtime import load_letterboxed     # the decoder training and prediction use (EXIF included)
+    from fashion_nb.core import load_letterboxed     # the decoder training and prediction use (EXIF included)
     try: load_letterboxed(p, 32); return None
     except Exception as e: return str(e)
 

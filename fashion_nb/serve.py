@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from uvicorn.protocols.http.h11_impl import H11Protocol
-from .runtime import load_letterboxed, ImageError
+from .core import load_letterboxed, ImageError
 from .predict import load_predictor, read_card, attributes_of, deployed_model
 
 # %% auto #0
@@ -490,12 +490,8 @@ def run_load(port: int, requests: list, concurrency: int, deadline: float) -> di
 # %% ../nbs/16_serve.ipynb #cdc3f283
 def cpu_info() -> dict:
     "CPU model, cores and the instruction-set flags that decide ONNX Runtime's INT8/bf16 speed."
-    flags, name = set(), platform.processor()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("flags") and not flags: flags = set(line.split(":", 1)[1].split())
-            if line.startswith("model name"): name = line.split(":", 1)[1].strip()
-    except OSError: pass
+    from fashion_nb import core
+    name, flags = core.cpu_info()
     return dict(cpu=name, cores=os.cpu_count(), **{f: f in flags for f in ("avx2", "avx512_vnni", "avx512_bf16")})
 
 def loadtest(model,                        # .onnx file with its card
@@ -511,7 +507,7 @@ def loadtest(model,                        # .onnx file with its card
     if data_dir is None:                                       # the data the model was exported from, else the synthetic default
         data_dir = (read_card(model).get("validation") or {}).get("data_dir")
         if not (data_dir and (Path(data_dir) / "test.csv").is_file()):
-            from fashion_nb.train import synthetic_default
+            from fashion_nb.synth import synthetic_default
             data_dir = synthetic_default()
     d = Path(data_dir); test = read_table(d / "test.csv")
     jpegs, cats = [(d / "test_images" / image_name(i)).read_bytes() for i in test["id"]], test["Category"].tolist()

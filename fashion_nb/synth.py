@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageDraw
 from .schema import Schema, meesho_spec, write_layout, image_name, SLOTS, TRAIN_COLS
-from .runtime import atomic_dir, refuse_existing
+from .core import atomic_dir, refuse_existing, outputs_dir
 
 # %% auto #0
 __all__ = ['CHANNELS', 'DRAPE_ATTRIBUTES', 'COLOURS', 'GOLD', 'LOOKS', 'NEUTRAL', 'PAIRS', 'MIN_TRAIN', 'MIN_PER_CLASS', 'WIDTH',
            'MIN_HEIGHT', 'MAX_HEIGHT', 'garment_kind', 'check_looks', 'sample_latent', 'guarantee_classes',
-           'synth_tables', 'draw_glyph', 'render', 'look_of', 'make_synthetic', 'synth_cli']
+           'synth_tables', 'draw_glyph', 'render', 'look_of', 'make_synthetic', 'synth_cli', 'synthetic_default']
 
 # %% ../nbs/01_synth.ipynb #2517a279
 CHANNELS = {  # attribute name -> visual channel it drives
@@ -606,3 +606,10 @@ def synth_cli(out_dir: str,          # folder to write (replaced if it holds an 
     dt = time.perf_counter() - t
     print(f"{out_dir}: {n_train} train + {n_test} test images in {dt:.1f} s ({(n_train + n_test) / dt:.0f} images/s)")
     return 0
+
+# %% ../nbs/01_synth.ipynb #401f51af
+def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
+    "A small synthetic data folder under `outputs/data/`, made once per size and seed."
+    d = outputs_dir("data") / f"synth_{n_train}_{n_test}_s{seed}"
+    if not (d / "sample_submission.csv").exists(): make_synthetic(d, n_train=n_train, n_test=n_test, seed=seed)
+    return d

@@ -20,8 +20,10 @@ import fastai.callback.schedule  # Learner.fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.torch_core import set_seed
 from .schema import SchemaError, read_table, layout_problems, check_layout, TRAIN_COLS
-from .runtime import atomic_dir, refuse_existing, check_choice, check_int, check_name
+from .core import atomic_dir, refuse_existing, check_choice, check_int, check_name
 from .recipe import RECIPE, SCHEDULES, SELECTS, MIX_KINDS, IMBALANCE_KINDS, PRECISIONS, check_recipe
+from .synth import synthetic_default
+from .core import package_versions, cpu_info
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
 from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
                               head_probs, timm_splitter, save_model_dir, load_model_dir)
@@ -31,16 +33,15 @@ from .imbalance import class_weights, sample_weights
 # %% auto #0
 __all__ = ['cpu_has_native_bf16', 'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed',
            'fold_dls', 'make_learner', 'unfreeze_schedule', 'group_lrs', 'SkipValidation', 'WeightEMA', 'fit_gradually',
-           'oof_probs', 'majority_baseline', 'package_versions', 'per_head_figure', 'oof_table', 'write_model_dir',
-           'is_rank0', 'distributed', 'EpochLog', 'TrainingDiverged', 'StopOnNonFinite', 'train_callbacks',
-           'synthetic_default', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate',
-           'train_cli', 'evaluate_cli']
+           'oof_probs', 'majority_baseline', 'per_head_figure', 'oof_table', 'write_model_dir', 'allow_cpu_distributed',
+           'distrib_kwargs', 'is_rank0', 'distributed', 'EpochLog', 'TrainingDiverged', 'StopOnNonFinite',
+           'train_callbacks', 'is_model_dir', 'check_train_options', 'train', 'predict_probs', 'evaluate', 'train_cli',
+           'evaluate_cli']
 
 # %% ../nbs/07_train.ipynb #71ae80a5
 def cpu_has_native_bf16() -> bool:
     "Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX-BF16)."
-    try: flags = Path("/proc/cpuinfo").read_text()
-    except OSError: return False
+    flags = cpu_info()[1]
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
 def resolve_precision(precision: str = "auto") -> str:
@@ -195,13 +196,6 @@ def majority_baseline(y_train, y_valid, schema) -> float:
         scores[:, h.offset + (np.bincount(col, minlength=h.n_classes).argmax() if len(col) else 0)] = 1
     return competition_score(y_valid, scores, schema)
 
-# %% ../nbs/07_train.ipynb #a017f89d
-def package_versions() -> dict:
-    import fastai, timm, sklearn
-    from fashion_nb import __version__
-    return {"fashion_nb": __version__, "torch": torch.__version__, "fastai": fastai.__version__, "timm": timm.__version__,
-            "numpy": np.__version__, "pandas": pd.__version__, "sklearn": sklearn.__version__, "python": platform.python_version()}
-
 # %% ../nbs/07_train.ipynb #263e043d
 def per_head_figure(table: pd.DataFrame, path, title=""):
     "Horizontal bars of the score per head."
@@ -230,6 +224,27 @@ def write_model_dir(d, net, config: dict, metrics: dict, oof: pd.DataFrame, titl
     (d / "best.pth").unlink(missing_ok=True)                # the checkpoint is not part of the model folder
     return d
 
+# %% ../nbs/07_train.ipynb #769865a7
+def allow_cpu_distributed():
+    "Let fastai's `DistributedDL` broadcast its indices on CPU process groups (gloo) too; a no-op for NCCL."
+    import torch, fastai.distributed as fd
+    if getattr(fd.DistributedDL._broadcast, "_any_backend", False): return
+    def _broadcast(self, t, rank):
+        t = torch.LongTensor(t)
+        if torch.distributed.get_backend() == "nccl": t = t.cuda()
+        torch.distributed.broadcast(t, rank)
+        return t.cpu().tolist()
+    _broadcast._any_backend = True
+    fd.DistributedDL._broadcast = _broadcast
+
+# %% ../nbs/07_train.ipynb #b0223972
+def distrib_kwargs() -> dict:
+    "Arguments of `Learner.distrib_ctx` for this machine: SyncBatchNorm and GPUs where there are GPUs, else CPU/gloo."
+    import torch
+    cuda = torch.cuda.is_available()
+    if not cuda: allow_cpu_distributed()
+    return dict(sync_bn=cuda, cpu=not cuda)
+
 # %% ../nbs/07_train.ipynb #8ac57ead
 def is_rank0() -> bool: return int(os.environ.get("RANK", 0)) == 0
 
@@ -238,7 +253,7 @@ def distributed(learn):
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
     import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
-    from fashion_nb.runtime import distrib_kwargs
+    pass
     return learn.distrib_ctx(**distrib_kwargs())
 
 # %% ../nbs/07_train.ipynb #8701c8da
@@ -275,18 +290,6 @@ def train_callbacks(epochs: int, mix: str = "none", mix_alpha: float = 0.4, ema:
     "Callbacks for every phase of `train`: mixing (`mix`), weight EMA (`ema` > 0), `extra_cbs`, an `EpochLog` and `StopOnNonFinite`."
     mixcb = mix_callback(mix, mix_alpha)
     return [*([mixcb] if mixcb else []), *([WeightEMA(ema)] if ema else []), *extra_cbs, EpochLog(epochs), StopOnNonFinite()]
-
-# %% ../nbs/07_train.ipynb #d7c3450c
-def synthetic_default(n_train: int = 400, n_test: int = 40, seed: int = 0) -> Path:
-    "A small synthetic data folder under `outputs/data/`, made once per size and seed."
-    from fashion_nb.synth import make_synthetic
-    d = outputs_dir("data") / f"synth_{n_train}_{n_test}_s{seed}"
-    if not (d / "sample_submission.csv").exists():
-        tmp = d.with_name(d.name + f".tmp{os.getpid()}")
-        make_synthetic(tmp, n_train=n_train, n_test=n_test, seed=seed)
-        if d.exists(): shutil.rmtree(d)
-        os.replace(tmp, d)
-    return d
 
 # %% ../nbs/07_train.ipynb #8c282951
 def is_model_dir(d) -> bool:

@@ -11,7 +11,8 @@ from fastai.callback.core import Callback
 from .recipe import RECIPE
 from .schema import Schema
 from .model import create_model, MaskedMultiHeadLoss, timm_splitter
-from .train import resolve_precision, train, fold_dls, synthetic_default, make_learner
+from .train import resolve_precision, train, fold_dls, make_learner
+from .synth import synthetic_default
 
 # %% auto #0
 __all__ = ['step_rate', 'TrainRate', 'ChannelsLast', 'loader_rate', 'bench_train', 'bench_train_cli']
@@ -100,7 +101,7 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
                     record: str = None,       # also write a result record (e.g. results/bench_train.json)
                    ) -> int:
     "Measure training speed: a step's compute limit on random tensors, the loader's rate and `train`'s own rate, per image size and memory format."
-    from fashion_nb.runtime import machine_info
+    from fashion_nb.core import machine_info
     sz = tuple(int(s) for s in str(sizes).split(","))
     rows = bench_train(data_dir, arch, sz, epochs, steps=steps)
     m = machine_info()

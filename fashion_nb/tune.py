@@ -8,9 +8,9 @@ import os, json, shutil, warnings
 from pathlib import Path
 import optuna
 from fastai.callback.core import Callback, CancelFitException
-from .runtime import outputs_dir, atomic_write
+from .core import outputs_dir, atomic_write
 from .run_config import DEFAULT_CONFIG, merge_config
-from .pipeline import resolve_data
+from .run_config import resolve_data
 
 # %% auto #0
 __all__ = ['BATCH_SIZES', 'DEFAULT_TRIAL', 'OptunaPruning', 'suggest', 'best_config', 'study_figures', 'tune', 'tune_cli']
