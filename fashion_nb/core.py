@@ -13,7 +13,7 @@ from PIL import Image, ImageOps
 # %% auto #0
 __all__ = ['TRAINING_PACKAGES', 'SPEED_FLAGS', 'outputs_dir', 'cpu_info', 'package_version', 'package_versions', 'machine_info',
            'ImageError', 'letterbox', 'load_letterboxed', 'disk_full', 'no_space', 'clear_stale_temps',
-           'refuse_existing', 'atomic_dir', 'atomic_write', 'check_choice', 'check_int', 'check_number',
+           'refuse_existing', 'atomic_dir', 'atomic_file', 'atomic_write', 'check_choice', 'check_int', 'check_number',
            'check_writable', 'check_name', 'check_output', 'find_shared']
 
 # %% ../nbs/00_core.ipynb #cfa067eb
@@ -165,22 +165,28 @@ def atomic_dir(final, overwrite: bool = False, is_artifact=None, what: str = "ou
 # %% ../nbs/00_core.ipynb #626e1839
 import threading
 
-def atomic_write(path,   # file to (re)write
-                 data,   # str, bytes, or callable(tmp_path) that writes the file
-                ) -> Path:
-    "Write `data` to a temporary sibling of `path`, then rename it onto `path`; nothing is left behind on failure."
+@contextmanager
+def atomic_file(path):
+    "Yield a temporary sibling of `path` to write; it replaces `path` when the block succeeds (if it wrote it), and is removed when it fails."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.stem}.tmp-{os.getpid()}-{threading.get_ident()}{path.suffix}")
     try:
-        if callable(data): data(tmp)
-        elif isinstance(data, bytes): tmp.write_bytes(data)
-        else: tmp.write_text(data)
-        os.replace(tmp, path)
+        yield tmp
+        if tmp.exists(): os.replace(tmp, path)
     except (OSError, RuntimeError) as e:   # torch.save reports a full disk as a RuntimeError
         if disk_full(e, path.parent): raise no_space(path) from None
         raise
     finally: tmp.unlink(missing_ok=True)
-    return path
+
+def atomic_write(path,   # file to (re)write
+                 data,   # str, bytes, or callable(tmp_path) that writes the file
+                ) -> Path:
+    "Write `data` to a temporary sibling of `path`, then rename it onto `path`; nothing is left behind on failure."
+    with atomic_file(path) as tmp:
+        if callable(data): data(tmp)
+        elif isinstance(data, bytes): tmp.write_bytes(data)
+        else: tmp.write_text(data)
+    return Path(path)
 
 # %% ../nbs/00_core.ipynb #e1f0a00c
 def check_choice(value, allowed, option: str):

@@ -13,7 +13,7 @@ from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
 from fastai.torch_core import TensorImage
 from fasttransform import Transform, Pipeline
-from .core import outputs_dir, ImageError, load_letterboxed, atomic_write, disk_full, no_space
+from .core import outputs_dir, ImageError, load_letterboxed, atomic_write, atomic_file
 from .recipe import RECIPE
 from .schema import Schema, SchemaError, read_table, image_name, TRAIN_COLS
 
@@ -72,8 +72,7 @@ def image_cache(data_dir,           # folder in the competition layout
         if need > free - 2**28:    # keep 256 MB spare
             raise OSError(f"image cache {path}: {len(ids)} images at {size} px need {need / 2**30:.2f} GB, and "
                           f"{path.parent} has {free / 2**30:.2f} GB free; free space or use a smaller --img-size")
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        try:
+        with atomic_file(path) as tmp:            # a failed or interrupted fill leaves no partial cache behind
             arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.uint8, shape=(len(ids), size, size, 3))
             tasks = [(paths[i:i + chunk], size) for i in range(0, len(paths), chunk)]
             errors, workers = [], workers or os.cpu_count() or 1
@@ -82,11 +81,6 @@ def image_cache(data_dir,           # folder in the competition layout
                 arr[k * chunk: k * chunk + len(block)] = block; errors += errs
             arr.flush(); del arr
             if errors: raise ImageError(f"{len(errors)} unreadable image(s) in {img_dir}:\n  " + "\n  ".join(errors))
-            os.replace(tmp, path)
-        except (OSError, RuntimeError) as e:
-            if disk_full(e, path.parent): raise no_space(path, "the image cache") from None
-            raise
-        finally: tmp.unlink(missing_ok=True)      # a failed or interrupted fill leaves no partial cache behind
         atomic_write(stats_p, stats)
     return np.load(path, mmap_mode="r")
 

@@ -11,7 +11,8 @@ from .schema import Schema, read_table, IGNORE
 from .data import get_dls, image_cache, AttributeDataset, load_folds, HOLDOUT
 from .model import create_model, head_probs, competition_score, save_model_dir
 from .train import make_learner, unfreeze_schedule, group_lrs
-from .core import package_versions
+from .core import package_versions, atomic_dir, atomic_write
+from .train import is_model_dir
 from .recipe import RECIPE
 from .augment import CategoryAugment
 from .export import ensemble_graph, torch_predict
@@ -142,16 +143,16 @@ def train_student(data_dir,                          # folder in the competition
                   seed=seed, data_dir=str(data_dir), distilled_from=[str(d) for d in teacher_dirs],
                   train_targets="given (e.g. the ensemble's cross-fitted OOF)" if train_targets is not None else "teachers",
                   soft_rows=dict(train=len(tr), test=0 if test is None else len(test)))
-    out = Path(out); tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True); save_model_dir(tmp, learn.model, config)
-    va = tab.iloc[dls.valid_rows]
-    oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(schema.n_classes)])
-    oof.insert(0, "fold", fold); oof.insert(0, "Category", va["Category"].to_numpy()); oof.insert(0, "id", va["id"].to_numpy())
-    oof.to_parquet(tmp / "oof.parquet", index=False)
-    metrics = dict(score=score, n_train=len(tr), n_test_soft=config["soft_rows"]["test"], n_valid=len(va),
-                   seconds=round(time.time() - t0, 1), versions=package_versions())
-    (tmp / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
-    shutil.rmtree(out, ignore_errors=True); out.parent.mkdir(parents=True, exist_ok=True); os.replace(tmp, out)
+    out = Path(out)
+    with atomic_dir(out, overwrite=True, is_artifact=is_model_dir, what="student model folder") as tmp:
+        save_model_dir(tmp, learn.model, config)
+        va = tab.iloc[dls.valid_rows]
+        oof = pd.DataFrame(probs, columns=[f"p{j}" for j in range(schema.n_classes)])
+        oof.insert(0, "fold", fold); oof.insert(0, "Category", va["Category"].to_numpy()); oof.insert(0, "id", va["id"].to_numpy())
+        oof.to_parquet(tmp / "oof.parquet", index=False)
+        metrics = dict(score=score, n_train=len(tr), n_test_soft=config["soft_rows"]["test"], n_valid=len(va),
+                       seconds=round(time.time() - t0, 1), versions=package_versions())
+        (tmp / "metrics.json").write_text(json.dumps(metrics, indent=1, default=float))
     shutil.rmtree(learn.path, ignore_errors=True)
     return {**metrics, "out": str(out)}
 
@@ -221,7 +222,7 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
                               student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"],
                               targets="the ensemble's cross-fitted OOF" if oof else "every member's predictions (in-sample)",
                               rows="hold-out rows: set aside before the folds, no member, ensemble weight or student trained on them")
-    tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
+    atomic_write(out / "distill.json", json.dumps(res, indent=1, default=float))
     return res
 
 # %% ../nbs/16a_distill.ipynb #4f432f3a
@@ -293,7 +294,7 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
     for k, v in speeds({k: m["file"] for k, m in models.items()}, data_dir, n1, n).items(): models[k].update(v)
     res["deployed"] = models
     res["deployment"] = deployment_default(models, res["crossfit"]["student_share"], **rule)
-    tmp = out / ".distill.json.tmp"; tmp.write_text(json.dumps(res, indent=1, default=float)); os.replace(tmp, out / "distill.json")
+    atomic_write(out / "distill.json", json.dumps(res, indent=1, default=float))
     return res
 
 # %% ../nbs/16a_distill.ipynb #47888a3a
