@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
 from .importer import import_table
 from .data import image_cache, load_folds
-from .model import create_model, load_model_dir, head_probs, score_table, competition_score
+from .model import create_model, load_model_dir, head_probs
+from .metric import score_table, competition_score
 from .augment import degrade_copy
 from .train import train, majority_baseline, cpu_has_native_bf16
 from .core import outputs_dir, machine_info, atomic_write

@@ -30,7 +30,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "run":          ("fashion_nb.pipeline", "run_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
     "serve":        ("fashion_nb.serve",    "serve_cli"),
-    "loadtest":     ("fashion_nb.serve",    "loadtest_cli"),
+    "loadtest":     ("fashion_nb.loadtest", "loadtest_cli"),
     "distill":      ("fashion_nb.distill",  "distill_cli"),
     "ablate":       ("fashion_nb.ablation", "ablate_cli"),
 }

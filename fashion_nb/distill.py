@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
 from .data import get_dls, image_cache, AttributeDataset, load_folds, HOLDOUT
-from .model import create_model, head_probs, competition_score, save_model_dir
+from .model import create_model, head_probs, save_model_dir
+from .metric import competition_score
 from .train import make_learner, unfreeze_schedule, group_lrs
 from .core import package_versions, atomic_dir, atomic_write
 from .train import is_model_dir

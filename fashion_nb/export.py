@@ -13,7 +13,8 @@ from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_pat
 from .core import atomic_write, check_output, disk_full, no_space, package_versions
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
-from .model import load_model_dir, competition_score
+from .model import load_model_dir
+from .metric import competition_score
 from .ensemble import load_ensemble, arch_class_weights
 
 # %% auto #0

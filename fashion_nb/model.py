@@ -248,7 +248,7 @@ class MaskedMultiHeadLoss:
     def decodes(self, x): return torch.stack([x[:, h.sl].argmax(1) for h in self.schema.heads], 1)
 
 # %% ../nbs/05_model.ipynb #7d45120a
-from .metric import f1_micro_macro, harmonic, score_table, competition_score
+from .metric import competition_score
 
 # %% ../nbs/05_model.ipynb #357b55cb
 class CompetitionScore(Metric):

@@ -381,7 +381,7 @@ def bench(model,                 # .onnx file with its card (its INT8 sibling an
     known = set(read_table(d / "train.csv")["id"].tolist())
     v = [i for i in (card.get("validation") or {}).get("ids", []) if i in known][:n_score]
     if v:
-        from fashion_nb.model import competition_score
+        from fashion_nb.metric import competition_score
         Xv, rows = _labelled_images(d, v, preds["onnx_fp32"].size)     # decoded once, scored by every backend
         yv = preds["onnx_fp32"].schema.encode(rows)
     res = dict(model=str(model), machine=machine_info(), threads=threads, load_avg_before=list(os.getloadavg()),

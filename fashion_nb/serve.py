@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_serve.ipynb #e914d9ad
 from __future__ import annotations
-import asyncio, contextlib, functools, http.client, io, json as _json, logging, os, platform, signal, socket, subprocess, sys, tempfile, threading, time
+import asyncio, contextlib, functools, http.client, io, json as _json, logging, os, signal, socket, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, psutil
@@ -18,14 +18,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from .core import load_letterboxed, ImageError
-from .predict import load_predictor, read_card, attributes_of, deployed_model
+from .predict import load_predictor, attributes_of, deployed_model
 
 # %% auto #0
-__all__ = ['BAD_KINDS', 'RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'ClientGone', 'read_body',
-           'read_uploads', 'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route',
-           'create_app', 'app_from_env', 'HeaderTimeout', 'H11HeaderTimeout', 'http_protocol', 'serve_cli', 'free_port',
-           'port_open', 'multipart', 'call', 'serving', 'load_requests', 'run_load', 'cpu_info', 'loadtest',
-           'loadtest_table', 'loadtest_figures', 'loadtest_cli']
+__all__ = ['RequestError', 'decode_upload', 'QueueFull', 'MicroBatcher', 'Service', 'ClientGone', 'read_body', 'read_uploads',
+           'predict_route', 'predict_batch_route', 'health_route', 'model_route', 'page_route', 'create_app',
+           'app_from_env', 'HeaderTimeout', 'H11HeaderTimeout', 'http_protocol', 'serve_cli', 'free_port', 'port_open',
+           'multipart', 'call', 'serving']
 
 # %% ../nbs/16_serve.ipynb #174d8328
 class RequestError(Exception):
@@ -444,140 +443,3 @@ def serving(model, port: int = None, startup_s: float = 60, log=None, **opts):
             yield port, p
         finally: _stop(p)
     if port_open(port): raise RuntimeError(f"port {port} still open after the server stopped")
-
-# %% ../nbs/16_serve.ipynb #6a53c636
-BAD_KINDS = ("not an image", "corrupt bytes", "unknown category", "missing file")
-
-def load_requests(jpegs: list,          # JPEG bytes
-                  categories: list,     # their categories
-                  n: int,               # requests
-                  bad_share: float = 0.,# share of malformed requests, spread at random
-                  seed: int = 0) -> list:
-    "`n` requests `(kind or None, body, content type)` for POST /predict; malformed ones cycle through `BAD_KINDS`."
-    bad = sorted(np.random.default_rng(seed).choice(n, int(round(n * bad_share)), replace=False).tolist())
-    kinds, out = {i: BAD_KINDS[k % len(BAD_KINDS)] for k, i in enumerate(bad)}, []
-    for i in range(n):
-        j, c, kind = jpegs[i % len(jpegs)], categories[i % len(categories)], kinds.get(i)
-        files = {"not an image": b"this is not an image " * 20, "corrupt bytes": j[:len(j) // 3]}.get(kind, j)
-        fields = [("category", "NoSuchCategory" if kind == "unknown category" else c)]
-        out.append((kind, *multipart([] if kind == "missing file" else [("file", f"{i}.jpg", files)], fields)))
-    return out
-
-# %% ../nbs/16_serve.ipynb #8064b480
-def run_load(port: int, requests: list, concurrency: int, deadline: float) -> dict:
-    "Send `requests` to /predict from `concurrency` threads (stopping at time `deadline`); latency, throughput, errors."
-    local, conns = threading.local(), []
-    def one(req):
-        kind, body, ct = req
-        if time.time() > deadline: return kind, None, 0.
-        if getattr(local, "conn", None) is None:
-            local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60); conns.append(local.conn)
-        try: status, _, dt = call(local.conn, "POST", "/predict", body, ct)
-        except (OSError, http.client.HTTPException, ValueError): local.conn.close(); local.conn = None; return kind, -1, 0.
-        return kind, status, dt
-    t = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as ex: res = list(ex.map(one, requests))
-    wall = time.perf_counter() - t
-    for c in conns: c.close()
-    sent = [r for r in res if r[1] is not None]
-    lat = np.array([dt for kind, s, dt in sent if kind is None and s == 200]) * 1000
-    pct = np.percentile(lat, [50, 95, 99]).round(2).tolist() if len(lat) else [None] * 3
-    return dict(concurrency=concurrency, n=len(requests), sent=len(sent), skipped=len(res) - len(sent),
-                malformed=sum(k is not None for k, s, _ in sent), malformed_4xx=sum(k is not None and 400 <= s < 500 for k, s, _ in sent),
-                errors=sum((k is None and s != 200) or (k is not None and not 400 <= s < 500) for k, s, _ in sent),
-                p50_ms=pct[0], p95_ms=pct[1], p99_ms=pct[2], requests_per_s=round(len(sent) / wall, 1), seconds=round(wall, 2))
-
-# %% ../nbs/16_serve.ipynb #cdc3f283
-def cpu_info() -> dict:
-    "CPU model, cores and the instruction-set flags that decide ONNX Runtime's INT8/bf16 speed."
-    from fashion_nb import core
-    name, flags = core.cpu_info()
-    return dict(cpu=name, cores=os.cpu_count(), **{f: f in flags for f in ("avx2", "avx512_vnni", "avx512_bf16")})
-
-def loadtest(model,                        # .onnx file with its card
-             n: int = 400,                 # requests per run
-             concurrency=(1, 4, 16),       # client threads, one run each (and once more with malformed requests)
-             bad_share: float = 0.1,       # share of malformed requests in the second run of each concurrency (0: none)
-             data_dir=None,                # data folder whose test images are sent (default: the model card's, else the synthetic default)
-             max_seconds: float = 600,     # time bound of the whole test
-             warmup: int = 8,              # sequential requests before measuring
-             **serve_opts) -> dict:        # `fashion-nb serve` options (workers, max_batch, batch_window_ms, ...)
-    "Start the service on 127.0.0.1 and measure p50/p95/p99 latency, throughput and errors per concurrency."
-    from fashion_nb.schema import read_table, image_name
-    if data_dir is None:                                       # the data the model was exported from, else the synthetic default
-        data_dir = (read_card(model).get("validation") or {}).get("data_dir")
-        if not (data_dir and (Path(data_dir) / "test.csv").is_file()):
-            from fashion_nb.synth import synthetic_default
-            data_dir = synthetic_default()
-    d = Path(data_dir); test = read_table(d / "test.csv")
-    jpegs, cats = [(d / "test_images" / image_name(i)).read_bytes() for i in test["id"]], test["Category"].tolist()
-    res = dict(date=time.strftime("%Y-%m-%d %H:%M:%S %Z"), host=platform.node(), **cpu_info(), model=str(model),
-               data_dir=str(d), serve=serve_opts, load_avg_before=[round(x, 2) for x in os.getloadavg()], runs=[])
-    deadline = time.time() + max_seconds
-    with serving(model, **serve_opts) as (port, proc):
-        run_load(port, load_requests(jpegs, cats, warmup), 1, deadline)
-        for c in concurrency:
-            for share in ([0., bad_share] if bad_share else [0.]):
-                res["runs"].append(dict(bad_share=share, **run_load(port, load_requests(jpegs, cats, n, share, seed=c), c, deadline)))
-        server = psutil.Process(proc.pid)
-        res["server_rss_mb"] = round(sum(p.memory_info().rss for p in [server, *server.children(recursive=True)]) / 2**20)
-    res["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
-    return res
-
-# %% ../nbs/16_serve.ipynb #4a115bf7
-def loadtest_table(r: dict) -> str:
-    "The load test's result as a printable table with the machine it ran on."
-    flags = ", ".join(f"{f} {'yes' if r[f] else 'no'}" for f in ("avx2", "avx512_vnni", "avx512_bf16"))
-    lines = [f"{r['model']} on {r['host']}: {r['cpu']}, {r['cores']} cores ({flags}); {r['date']}",
-             f"load average (1 min) {r['load_avg_before'][0]} before, {r['load_avg_after'][0]} after; serve options {r['serve'] or 'default'}; "
-             f"server RSS {r.get('server_rss_mb')} MB",
-             f"{'clients':>7s} {'malformed':>9s} {'sent':>5s} {'4xx(bad)':>8s} {'errors':>6s} {'p50 ms':>7s} {'p95 ms':>7s} {'p99 ms':>7s} {'req/s':>7s}"]
-    f = lambda v: f"{v:7.1f}" if v is not None else f"{'-':>7s}"
-    for x in r["runs"]:
-        lines.append(f"{x['concurrency']:7d} {x['bad_share']:9.0%} {x['sent']:5d} {x['malformed_4xx']:8d} {x['errors']:6d} "
-                     f"{f(x['p50_ms'])} {f(x['p95_ms'])} {f(x['p99_ms'])} {x['requests_per_s']:7.1f}" + (f"  ({x['skipped']} skipped)" if x["skipped"] else ""))
-    return "\n".join(lines)
-
-def loadtest_figures(r: dict) -> dict:
-    "The load test's headline figures (per concurrency, with and without malformed requests) for a result record."
-    figs = {}
-    for x in r["runs"]:
-        k = f"c{x['concurrency']}" + (f"_bad{round(100 * x['bad_share'])}" if x["bad_share"] else "")
-        figs.update({f"{k}_p50_ms": x["p50_ms"], f"{k}_p95_ms": x["p95_ms"], f"{k}_p99_ms": x["p99_ms"], f"{k}_req_per_s": x["requests_per_s"],
-                     f"{k}_errors": x["errors"]})
-        if x["bad_share"]: figs[f"{k}_malformed_4xx"] = f"{x['malformed_4xx']}/{x['malformed']}"
-    figs["server_rss_mb"] = r.get("server_rss_mb")
-    return figs
-
-# %% ../nbs/16_serve.ipynb #d74ddab8
-def loadtest_cli(model: str = None,          # .onnx file with its card, or a run folder (its deployment default)
-                 n: int = 400,               # requests per run
-                 concurrency: str = "1,4,16",# client counts, comma-separated
-                 bad_share: float = 0.1,     # share of malformed requests in the second run of each concurrency
-                 data_dir: str = None,       # data folder whose test images are sent (default: the model card's, else the synthetic default)
-                 json: bool = False,         # print one JSON object instead of the table
-                 max_seconds: float = 600,   # time bound of the whole test
-                 workers: int = 1,           # server processes
-                 max_batch: int = 32,        # server: images per ONNX Runtime call at most
-                 batch_window_ms: float = 5.,# server: longest wait for requests being decoded
-                 threads: int = None,        # server: ONNX Runtime threads per worker
-                 record: str = None,         # also write the figures as a result record (e.g. results/loadtest_default.json)
-                ) -> int:
-    "Load-test `fashion-nb serve` on 127.0.0.1: latency percentiles, throughput and errors at each concurrency."
-    if not model: raise ValueError("loadtest: --model FILE.onnx (or a run folder) is required")
-    if Path(model).is_dir(): model = str(deployed_model(model))
-    if not Path(model).is_file(): raise FileNotFoundError(f"loadtest: model not found: {model}")
-    try: cs = [int(c) for c in str(concurrency).split(",")]
-    except ValueError: raise ValueError(f"loadtest: --concurrency {concurrency!r}: give client counts like 1,4,16") from None
-    if not cs or min(cs) < 1 or n < 1 or not 0 <= bad_share < 1: raise ValueError("loadtest: --concurrency values and --n must be >= 1, 0 <= --bad-share < 1")
-    opts = dict(workers=workers, max_batch=max_batch, batch_window_ms=batch_window_ms, **({"threads": threads} if threads else {}))
-    r = loadtest(model, n=n, concurrency=cs, bad_share=bad_share, data_dir=data_dir, max_seconds=max_seconds, **opts)
-    print(_json.dumps(r) if json else loadtest_table(r))
-    if record:
-        from fashion_nb.results import save_record
-        card = read_card(model); ens = card.get("ensemble") or {}
-        save_record(record, f"`fashion-nb serve` of {Path(model).name} ({len(ens.get('members') or [])} member(s): {', '.join(ens.get('archs') or [])}; "
-                            f"{card['preprocessing']['size']} px) over HTTP on 127.0.0.1: one image per request, {n} requests per run at "
-                            f"{', '.join(map(str, cs))} concurrent client(s), then with {bad_share:.0%} malformed requests (client and server share the machine)",
-                    "timings only: the data folder's test images, cycled; errors counted over every request", loadtest_figures(r))
-    return 0

@@ -25,8 +25,9 @@ from .recipe import RECIPE, SCHEDULES, SELECTS, MIX_KINDS, IMBALANCE_KINDS, PREC
 from .synth import synthetic_default
 from .core import package_versions, cpu_info
 from .data import get_dls, outputs_dir, load_folds, HOLDOUT
-from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, competition_score, score_table,
-                              head_probs, timm_splitter, save_model_dir, load_model_dir)
+from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, head_probs, timm_splitter, save_model_dir,
+                              load_model_dir)
+from .metric import competition_score, score_table
 from .augment import CategoryAugment, Degrade, mix_callback
 from .imbalance import class_weights, sample_weights
 
