@@ -5,7 +5,8 @@ The line `<!-- chapters -->` becomes the chapter map, generated from each notebo
 and from the CLI's command table (`fashion_nb.cli.COMMANDS`), so it cannot go stale. The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
 (`fashion_nb.results.results_markdown`), and `<!-- ablation -->` the ablation study's table (`results/ablation/table.md`,
 written by `fashion-nb ablate --rounds report`): the README's figures are rendered from records, never typed.
-Usage: python .ci/readme.py [--check]   (--check: exit 1 if README.md is not what index.ipynb renders to)
+Usage: python .ci/readme.py [--check | --order]   (--check: exit 1 if README.md is not what index.ipynb renders to;
+--order: exit 1 if a chapter's module imports the module of a later chapter)
 """
 import json, sys
 from pathlib import Path
@@ -37,6 +38,30 @@ def chapter_table(nbs_dir) -> str:
     for nb_name, mod, cmds, title, summary in chapter_rows(nbs_dir):
         lines.append(f"| `{nb_name}` | {f'`{mod}`' if mod else ''} | {', '.join(f'`fashion-nb {c}`' for c in cmds)} | **{title}**: {summary} |")
     return "\n".join(lines)
+
+import ast
+def chapter_order_problems(pkg_dir) -> list:
+    "Every place a module imports (at the top or lazily) a module whose chapter comes later in reading order."
+    pkg = Path(pkg_dir); chap = {}
+    for f in pkg.glob("*.py"):
+        m = re.search(r"File to edit: \.\./nbs/(\S+)\.ipynb", f.read_text())
+        if m: chap[f.stem] = m.group(1)
+    out = []
+    for mod, c in sorted(chap.items(), key=lambda x: x[1]):
+        for n in ast.walk(ast.parse((pkg / f"{mod}.py").read_text())):
+            names = []
+            if isinstance(n, ast.ImportFrom) and n.module:
+                if n.level == 1: names = [n.module.split(".")[0]]
+                elif n.module.startswith("fashion_nb."): names = [n.module.split(".")[1]]
+                elif n.module == "fashion_nb": names = [a.name for a in n.names]
+            elif isinstance(n, ast.Import): names = [a.name.split(".")[1] for a in n.names if a.name.startswith("fashion_nb.")]
+            out += [f"{c} ({mod}.py line {n.lineno}) imports {chap[d]} ({d})" for d in names if d in chap and chap[d] > c]
+    return out
+
+if "--order" in sys.argv:
+    probs = chapter_order_problems(root / "fashion_nb")
+    print("\n".join(["a chapter imports a later one (reorder the chapters):", *probs]) if probs else "chapter order follows import order")
+    sys.exit(1 if probs else 0)
 
 chapters = chapter_table(root / "nbs")
 nb = json.loads((root / "nbs" / "index.ipynb").read_text())
