@@ -329,9 +329,9 @@ def holdout_precision(P: np.ndarray,       # calibrated probabilities [n, n_clas
         for k, Q in enumerate((P_raw, P)): top[k][0].append(Q[m, h.sl].max(1)); top[k][1].append(Q[m, h.sl].argmax(1) == y[m, j])
         a = P[m, h.sl].max(1) >= thresholds[h.name]
         cells += int(m.sum()); acc += int(a.sum()); hit += int((P[m, h.sl].argmax(1) == y[m, j])[a].sum())
-    ece_of = lambda k: _ece(np.concatenate(top[k][0]), np.concatenate(top[k][1])) if top[k][0] else float("nan")
-    return dict(rows=int(len(y)), cells=cells, auto_filled=acc, share=acc / cells if cells else float("nan"),
-                precision=hit / acc if acc else None, precision_interval=wilson_interval(hit, acc), ece_raw=ece_of(0), ece_calibrated=ece_of(1))
+    ece_of = lambda k: _ece(np.concatenate(top[k][0]), np.concatenate(top[k][1])) if top[k][0] else None
+    return dict(rows=int(len(y)), cells=cells, auto_filled=acc, share=acc / cells if cells else None,   # None, not NaN: the card is served as JSON
+                precision=hit / acc if acc else None, precision_interval=wilson_interval(hit, acc) if acc else None, ece_raw=ece_of(0), ece_calibrated=ece_of(1))
 
 # %% ../nbs/15_calibrate.ipynb #f2649e5c
 def save_calibration(cal: dict, out) -> Path:
@@ -359,8 +359,7 @@ def attach_calibration(card_path,      # an exported model card (X.card.json)
     cal = calibration if isinstance(calibration, dict) else load_calibration(calibration)
     card = json.loads(card_path.read_text())
     check_calibration(cal, Schema.from_dict(card["schema"]), f"calibration for {card_path}")
-    card["calibrators"] = cal
-    card["calibrators"]["holdout"] = _card_holdout(card_path, card, cal)     # the precision reached at each target, where the card has hold-out rows
+    card["calibrators"] = {**cal, "holdout": _card_holdout(card_path, card, cal)}   # the precision reached at each target, where the card has hold-out rows
     return atomic_write(card_path, json.dumps(card, indent=1, default=float))
 
 def _card_holdout(card_path, card, cal) -> dict:

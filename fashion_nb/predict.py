@@ -164,7 +164,9 @@ def holdout_report(pred: Predictor,           # a loaded predictor with calibrat
     card, v = pred.card or {}, (pred.card or {}).get("validation") or {}
     if not (pred.calibration and (card.get("parity") or {}).get("unseen") and v.get("ids") and v.get("data_dir")
             and (Path(v["data_dir"]) / "train.csv").is_file()): return None
-    x, rows = _labelled_images(v["data_dir"], v["ids"], pred.size)
+    d, ids = Path(v["data_dir"]), list(v["ids"])
+    rows = read_table(d / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
+    x = np.concatenate([b for b, _ in stream_batches([d / "train_images" / image_name(i) for i in ids], pred.size, 32)])
     raw = pred.predict(np.ascontiguousarray(x))
     th = {h.name: threshold_for(pred.calibration, h.name, float(min_precision)) for h in pred.schema.heads}
     return dict(target=float(min_precision), data_dir=str(v["data_dir"]), rows_are="hold-out rows: set aside before the folds; no member, "
@@ -174,9 +176,9 @@ def holdout_report(pred: Predictor,           # a loaded predictor with calibrat
 def holdout_line(ho: dict) -> str:
     "One line: the share auto-filled on the hold-out at the target and the precision reached, with its interval."
     if not ho: return "precision reached: not measured (the model's card has no hold-out rows)"
-    p, (lo, hi) = ho["precision"], ho["precision_interval"]
-    return (f"on {ho['rows']} hold-out rows: {ho['auto_filled']} of {ho['cells']} labelled cells auto-filled ({ho['share']:.1%}) at target {ho['target']:g}, "
-            + (f"precision reached {p:.3f} (95% Wilson interval {lo:.3f}-{hi:.3f})" if p is not None else "precision reached: n/a (none auto-filled)"))
+    p, share = ho["precision"], ho["share"] or 0
+    return (f"on {ho['rows']} hold-out rows: {ho['auto_filled']} of {ho['cells']} labelled cells auto-filled ({share:.1%}) at target {ho['target']:g}, "
+            + ("precision reached {:.3f} (95% Wilson interval {:.3f}-{:.3f})".format(p, *ho["precision_interval"]) if p is not None else "precision reached: n/a (none auto-filled)"))
 
 # %% ../nbs/10_predict.ipynb #7d5743f6
 def _check_categories(df, schema, source):

@@ -73,9 +73,9 @@ def summary_figure(table: pd.DataFrame, path, title: str = ""):
 
 # %% ../nbs/12b_summary.ipynb #2502b9ba
 def _holdout_text(ho: dict) -> str:
-    p, (lo, hi) = ho["precision"], ho["precision_interval"]
-    return (f"{ho['auto_filled']} of {ho['cells']} labelled cells of {ho['rows']} rows auto-filled (**{ho['share']:.1%}**) at target {ho['target']:g}, "
-            + (f"precision **{p:.3f}** (95% Wilson interval {lo:.3f}-{hi:.3f})" if p is not None else "precision n/a (none auto-filled)"))
+    p, share = ho["precision"], ho["share"] or 0
+    return (f"{ho['auto_filled']} of {ho['cells']} labelled cells of {ho['rows']} rows auto-filled (**{share:.1%}**) at target {ho['target']:g}, "
+            + ("precision **{:.3f}** (95% Wilson interval {:.3f}-{:.3f})".format(p, *ho["precision_interval"]) if p is not None else "precision n/a (none auto-filled)"))
 
 def trust_summary(run_dir) -> list:
     "Markdown lines: calibration, auto-fill coverage, label issues and gallery of a run (what its steps wrote)."
@@ -114,7 +114,7 @@ def trust_summary(run_dir) -> list:
         hp = rv.with_name("holdout_precision.json")
         ho = json.loads(hp.read_text()) if hp.is_file() else None
         if ho: md += [f"Precision reached at the requested target, {ho['rows_are']}: " + _holdout_text(ho) + " (`predict/holdout_precision.json`, "
-                      f"the figure `predict` prints); pooled ECE there: raw {ho['ece_raw']:.4f}, calibrated {ho['ece_calibrated']:.4f}.", ""]
+                      "the figure `predict` prints)" + (f"; pooled ECE there: raw {ho['ece_raw']:.4f}, calibrated {ho['ece_calibrated']:.4f}." if ho.get("ece_raw") is not None else "."), ""]
     g = run_dir / "gallery" / "gallery.md"
     if g.is_file() and _done(run_dir, "gallery"):
         md += ["## Error gallery", "", f"[gallery/gallery.md](gallery/gallery.md): {len(list(g.parent.glob('*.png')))} heads "
