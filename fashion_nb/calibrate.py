@@ -11,10 +11,11 @@ from .schema import Schema, SchemaError, IGNORE
 from .core import atomic_write
 
 # %% auto #0
-__all__ = ['TARGETS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
-           'simulated_members', 'crossfit_ensemble', 'fit_calibration', 'calibration_report', 'check_calibration',
-           'calibrate_probs', 'threshold_for', 'save_calibration', 'load_calibration', 'attach_calibration',
-           'reliability_figure', 'crossfit_probs', 'calibrate', 'calibrate_cli']
+__all__ = ['TARGETS', 'METHODS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
+           'simulated_members', 'crossfit_ensemble', 'head_temperatures', 'choose_calibrator', 'fit_calibration',
+           'calibration_report', 'check_calibration', 'calibrate_probs', 'threshold_for', 'wilson_interval',
+           'holdout_precision', 'save_calibration', 'load_calibration', 'attach_calibration', 'reliability_figure',
+           'crossfit_probs', 'calibrate', 'calibrate_cli']
 
 # %% ../nbs/15_calibrate.ipynb #3a0cfa02
 def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
@@ -24,16 +25,22 @@ def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
     z -= z.max(1, keepdims=True); e = np.exp(z)
     return e / e.sum(1, keepdims=True)
 
-def fit_temperature(P: np.ndarray,     # one head's probabilities [n, k] of labelled rows
-                    y: np.ndarray,     # their labels [n]
+def fit_temperature(P,                  # one head's probabilities [n, k] of labelled rows; or a list of such arrays (several heads, one T)
+                    y,                  # their labels [n] (a list, with a list of P)
                     bounds=(0.05, 20.), min_rows: int = 10) -> float:
     "The temperature minimising the NLL of `y` under `temperature_scale(P, T)` (1.0 with fewer than `min_rows` rows or one class)."
-    if len(y) < min_rows or np.shape(P)[1] < 2: return 1.0
+    parts = [(np.asarray(p, np.float64), np.asarray(t)) for p, t in (zip(P, y) if isinstance(P, list) else [(P, y)])]
+    parts = [(p, t) for p, t in parts if len(t) and p.shape[1] > 1]
+    n = sum(len(t) for _, t in parts)
+    if n < min_rows: return 1.0
     from scipy.optimize import minimize_scalar      # here, so that prediction (which only applies T) skips scipy
-    logp = np.log(np.clip(np.asarray(P, np.float64), 1e-12, None)); y = np.asarray(y)
+    logs = [(np.log(np.clip(p, 1e-12, None)), t) for p, t in parts]
     def nll(t):
-        z = logp / np.exp(t); z = z - z.max(1, keepdims=True)
-        return float(np.mean(np.log(np.exp(z).sum(1)) - z[np.arange(len(y)), y]))
+        s = 0.
+        for logp, yy in logs:
+            z = logp / np.exp(t); z = z - z.max(1, keepdims=True)
+            s += float(np.sum(np.log(np.exp(z).sum(1)) - z[np.arange(len(yy)), yy]))
+        return s / n
     return float(np.exp(minimize_scalar(nll, bounds=np.log(bounds), method="bounded").x))
 
 # %% ../nbs/15_calibrate.ipynb #a787b503
@@ -74,7 +81,7 @@ def run_oof(model_dirs=None,      # model folders (None: the ensemble's members)
             ensemble=None,        # ensemble weights.json or its folder (None: equal architecture weights)
             data_dir=None,        # folder with train.csv (None: the members' config data_dir)
            ) -> dict:
-    "OOF rows of model folders: ids, Category, fold, targets y, per-arch probabilities and the ensemble's P (cross-fitted when saved)."
+    "OOF rows of model folders: ids, Category, fold, targets y, per-arch probabilities and the ensemble's P (`crossfit`: True when every row's P used no weight fitted on it)."
     from fashion_nb.ensemble import read_oof, members_oof, oof_targets, load_ensemble, combine
     ens = load_ensemble(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else ensemble
     ens_dir = None if ensemble is None or isinstance(ensemble, dict) else (Path(ensemble) if Path(ensemble).is_dir() else Path(ensemble).parent)
@@ -87,11 +94,12 @@ def run_oof(model_dirs=None,      # model folders (None: the ensemble's members)
     P_arch = {a: oofs[a].loc[ids, pc].to_numpy(np.float64) for a in archs}
     ens = ens or dict(archs=archs, weights={a: 1 / len(archs) for a in archs}, per_head=None)
     P = combine(P_arch, ens, schema)
+    crossfit = len(archs) == 1                                          # one architecture: nothing combined, nothing fitted
     if ens_dir is not None and (ens_dir / "oof.parquet").is_file():     # the ensemble's cross-fitted OOF probabilities:
-        e = read_oof(ens_dir, schema).set_index("id")                  # each row combined by weights not fitted on it
-        if set(ids) <= set(e.index): P = e.loc[ids, pc].to_numpy(np.float64)
+        e = read_oof(ens_dir, schema).set_index("id")                  # each row combined by weights (per head, as deployed) not fitted on it
+        if set(ids) <= set(e.index): P, crossfit = e.loc[ids, pc].to_numpy(np.float64), True
     return dict(ids=np.asarray(ids), category=oofs[archs[0]].loc[ids, "Category"].to_numpy(), fold=fold.loc[ids].to_numpy(),
-                y=oof_targets(data_dir, ids, schema), P_arch=P_arch, P=P, ensemble=ens,
+                y=oof_targets(data_dir, ids, schema), P_arch=P_arch, P=P, crossfit=crossfit, ensemble=ens,
                 schema=schema, data_dir=str(data_dir), model_dirs=[m["dir"] for m in members])
 
 # %% ../nbs/15_calibrate.ipynb #f293d729
@@ -166,41 +174,86 @@ def _curve(conf, right, z, points=100):
     ends = ends[np.unique(np.linspace(0, len(ends) - 1, min(points, len(ends))).round().astype(int))]
     return [[round(float(c[i]), 6), round(float(run[i]), 6), round(float(lb[i]), 6), round((i + 1) / len(c), 6)] for i in ends]
 
+# %% ../nbs/15_calibrate.ipynb #0da14dee
+METHODS = ("none", "pooled", "per_category", "shrunk")
+
+def head_temperatures(method: str,          # one of METHODS
+                      parts: list,          # per head of `schema`: (probabilities [n, k], labels [n]) of the rows to fit on
+                      schema: Schema,
+                      prior_rows: int = 100,# shrunk: weight of the pooled temperature, in rows
+                     ) -> list:
+    "One temperature per head, fitted by `method`."
+    if method not in METHODS: raise ValueError(f"calibration method {method!r} is not one of {', '.join(METHODS)}")
+    if method == "none": return [1.0] * len(parts)
+    pooled = fit_temperature([p for p, _ in parts], [t for _, t in parts])
+    if method == "pooled": return [pooled] * len(parts)
+    if method == "per_category":
+        cat = {c: fit_temperature([parts[j][0] for j in schema.head_idx(c)], [parts[j][1] for j in schema.head_idx(c)]) for c in schema.categories}
+        return [cat[h.category] for h in schema.heads]
+    n = [len(t) for _, t in parts]
+    return [float(np.exp((k * np.log(fit_temperature(p, t)) + prior_rows * np.log(pooled)) / (k + prior_rows))) for (p, t), k in zip(parts, n)]
+
+# %% ../nbs/15_calibrate.ipynb #b5edeb71
+def _log_loss(Q, y): return -np.log(np.clip(Q[np.arange(len(y)), y], 1e-12, None)) if len(y) else np.zeros(0)
+
+def choose_calibrator(P: np.ndarray,        # OOF probabilities [n, n_classes] (cross-fitted where an ensemble combined them)
+                      y: np.ndarray,        # targets [n, n_heads]
+                      schema: Schema,
+                      folds: np.ndarray,    # fold of each row
+                      methods=METHODS, prior_rows: int = 100) -> dict:
+    "Each method fitted on the other folds and applied to each fold: pooled ECE and log loss; the method kept; its cross-fitted probabilities."
+    folds, ms = np.asarray(folds), [y[:, j] != IGNORE for j in range(schema.n_heads)]
+    heads = [(P[m, h.sl], y[m, j], folds[m]) for j, (h, m) in enumerate(zip(schema.heads, ms))]
+    Q = {meth: [np.zeros_like(p) for p, _, _ in heads] for meth in methods}
+    fold_T = {meth: [] for meth in methods}
+    for k in np.unique(folds):
+        tr = [(p[f != k], t[f != k]) for p, t, f in heads]
+        for meth in methods:
+            Ts = head_temperatures(meth, tr, schema, prior_rows); fold_T[meth].append(Ts)
+            for j, (p, _, f) in enumerate(heads): Q[meth][j][f == k] = temperature_scale(p[f == k], Ts[j])
+    top = lambda qs: (np.concatenate([q.max(1) for q in qs]), np.concatenate([q.argmax(1) == t for q, (_, t, _) in zip(qs, heads)]))
+    figs = {meth: dict(ece=_ece(*top(Q[meth])), log_loss=float(np.mean(np.concatenate([_log_loss(q, t) for q, (_, t, _) in zip(Q[meth], heads)]))))
+            for meth in methods}
+    raw = figs.get("none") or dict(ece=np.inf, log_loss=np.inf)
+    ok = [m for m in methods if m != "none" and figs[m]["ece"] <= raw["ece"] and figs[m]["log_loss"] <= raw["log_loss"]]
+    chosen = min(ok, key=lambda m: figs[m]["log_loss"]) if ok else "none"
+    return dict(method=chosen, crossfit=figs, Q=Q[chosen], fold_temperatures=fold_T[chosen], prior_rows=prior_rows)
+
 # %% ../nbs/15_calibrate.ipynb #a1faa27e
 def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (what prediction returns)
                     y: np.ndarray,        # targets [n, n_heads], IGNORE where unlabelled
                     schema: Schema,
                     folds: np.ndarray,    # fold of each row [n] (at least two folds)
-                    P_crossfit=None,      # probabilities for the report (default P; see `crossfit_ensemble`)
-                    targets=TARGETS,      # precisions to report and keep thresholds for
+                    P_crossfit=None,      # probabilities for the report and the choice (default P; see `crossfit_ensemble`)
+                    targets=TARGETS,      # precisions to report and keep thresholds for (any other: `threshold_for` reads the curve)
                     z: float = 1.0,       # thresholds hold the target at this Wilson lower bound (see `precision_threshold`)
+                    methods=METHODS,      # calibrators to choose from, out of sample (`choose_calibrator`)
+                    prior_rows: int = 100,# shrunk: weight of the pooled temperature, in rows
                    ) -> dict:
-    "Per-head temperatures and thresholds (fitted on all rows) and their cross-fitted report."
+    "Per-head temperatures of the calibrator chosen out of sample; thresholds and precision curves fitted on cross-fitted probabilities; the cross-fitted report."
     folds = np.asarray(folds); Pc = P if P_crossfit is None else P_crossfit
     if len(np.unique(folds)) < 2: raise ValueError(f"fit_calibration: cross-fitting needs rows of at least two folds, got {np.unique(folds).tolist()}")
+    ch = choose_calibrator(Pc, y, schema, folds, methods, prior_rows)
+    ms = [y[:, j] != IGNORE for j in range(schema.n_heads)]
+    T_all = head_temperatures(ch["method"], [(P[m, h.sl], y[m, j]) for j, (h, m) in enumerate(zip(schema.heads, ms))], schema, prior_rows)
     heads, report, pooled = {}, [], []
     for j, h in enumerate(schema.heads):
-        m = y[:, j] != IGNORE
-        yj, Pj = y[m, j], P[m, h.sl]
-        T = fit_temperature(Pj, yj); Q = temperature_scale(Pj, T)
-        conf, right = Q.max(1), (Q.argmax(1) == yj).astype(float)
-        heads[h.name] = dict(temperature=T, thresholds={_key(p): (lambda t: None if np.isinf(t) else t)(precision_threshold(conf, right, p, z)) for p in targets},
-                             curve=_curve(conf, right, z) if m.any() else [])
-        # cross-fitted: each fold's rows calibrated and thresholded with what the other folds gave
-        r = dict(head=h.name, category=h.category, attribute=h.attribute, n=int(m.sum()), temperature=T, ece_before=ece(Pc[m, h.sl], yj))
-        Qcf, acc, hit, fT = np.zeros_like(Pj), {p: 0 for p in targets}, {p: 0 for p in targets}, []
-        fm = folds[m]
-        for k in np.unique(fm):
-            tr, te = fm != k, fm == k
-            Tk = fit_temperature(Pc[m][tr][:, h.sl], yj[tr]); fT.append(Tk)
-            Qtr, Qte = temperature_scale(Pc[m][tr][:, h.sl], Tk), temperature_scale(Pc[m][te][:, h.sl], Tk)
-            Qcf[te] = Qte
+        m = ms[j]; yj, Qcf, fm = y[m, j], ch["Q"][j], folds[m]
+        conf, right = Qcf.max(1), (Qcf.argmax(1) == yj).astype(float)     # each row calibrated by temperatures fitted without its fold
+        heads[h.name] = dict(temperature=T_all[j], thresholds={_key(p): (lambda t: None if np.isinf(t) else t)(precision_threshold(conf, right, p, z)) for p in targets},
+                             curve=_curve(conf, right, z, points=400) if m.any() else [])
+        # cross-fitted report: each fold's rows calibrated and thresholded with what the other folds gave
+        r = dict(head=h.name, category=h.category, attribute=h.attribute, n=int(m.sum()), temperature=T_all[j], ece_before=ece(Pc[m, h.sl], yj))
+        acc, hit = {p: 0 for p in targets}, {p: 0 for p in targets}
+        for i, k in enumerate(np.unique(folds)):
+            tr, te, Tk = fm != k, fm == k, ch["fold_temperatures"][i][j]
+            Qtr = temperature_scale(Pc[m][tr][:, h.sl], Tk)
             for p in targets:
-                t = precision_threshold(Qtr.max(1), Qtr.argmax(1) == yj[tr], p, z)
-                a = Qte.max(1) >= t
-                acc[p] += int(a.sum()); hit[p] += int((Qte.argmax(1) == yj[te])[a].sum())
+                a = Qcf[te].max(1) >= precision_threshold(Qtr.max(1), Qtr.argmax(1) == yj[tr], p, z)
+                acc[p] += int(a.sum()); hit[p] += int((Qcf[te].argmax(1) == yj[te])[a].sum())
         pooled.append((Pc[m, h.sl], Qcf, yj))
-        r.update(ece_after=ece(Qcf, yj), fold_temperatures=fT, accuracy=float((Pc[m, h.sl].argmax(1) == yj).mean()) if m.any() else np.nan)
+        r.update(ece_after=ece(Qcf, yj), fold_temperatures=[t[j] for t in ch["fold_temperatures"]],
+                 accuracy=float((Pc[m, h.sl].argmax(1) == yj).mean()) if m.any() else np.nan)
         for p in targets:
             r[f"coverage@{_key(p)}"] = acc[p] / r["n"] if r["n"] else np.nan
             r[f"precision@{_key(p)}"] = hit[p] / acc[p] if acc[p] else np.nan
@@ -213,10 +266,10 @@ def fit_calibration(P: np.ndarray,        # OOF probabilities [n, n_classes] (wh
                  for p in targets}
     top = lambda k: (np.concatenate([x[k].max(1) for x in pooled]), np.concatenate([x[k].argmax(1) == x[2] for x in pooled]))
     ece_all = {f"ece_{w}": _ece(*top(k)) for w, k in (("before", 0), ("after", 1))} if pooled else {}
-    return dict(format="fashion_nb calibration 1", method="temperature per head on log-probabilities",
+    return dict(format="fashion_nb calibration 2", method=ch["method"], prior_rows=prior_rows, methods_crossfit=ch["crossfit"],
                 created=time.strftime("%Y-%m-%dT%H:%M:%S"), targets=[float(p) for p in targets], precision_z=z, heads=heads,
-                ece_all_cells=ece_all,
-                schema=schema.to_dict(), n_rows=int(len(P)),
+                thresholds_fitted_on="cross-fitted calibrated OOF probabilities (each row's temperature fitted without its fold)",
+                ece_all_cells=ece_all, schema=schema.to_dict(), n_rows=int(len(P)),
                 report=[{k: v for k, v in r.items() if not k.startswith("_")} for r in report], catalogue=catalogue)
 
 def calibration_report(cal: dict) -> pd.DataFrame:
@@ -254,6 +307,32 @@ def threshold_for(calibration: dict, head: str, precision: float) -> float:
     ok = [t for t, _, lb, _ in hd["curve"] if lb >= precision - 1e-12]
     return float(min(ok)) if ok else float("inf")
 
+# %% ../nbs/15_calibrate.ipynb #27944bdf
+def wilson_interval(k: int, n: int, z: float = 1.96) -> list:
+    "[low, high] Wilson score interval of `k` successes in `n` trials (95% at z=1.96); [nan, nan] without trials."
+    if not n: return [float("nan")] * 2
+    p, d = k / n, 1 + z * z / n
+    c, h = p + z * z / (2 * n), z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return [float((c - h) / d), float((c + h) / d)]
+
+def holdout_precision(P: np.ndarray,       # calibrated probabilities [n, n_classes] of the hold-out rows
+                      P_raw: np.ndarray,   # the same rows' raw probabilities
+                      y: np.ndarray,       # their targets [n, n_heads]
+                      schema: Schema,
+                      thresholds: dict,    # head name -> confidence threshold (`threshold_for`)
+                     ) -> dict:
+    "Cells auto-filled at `thresholds` on labelled rows nothing was fitted on: their share, the precision reached (95% Wilson interval), pooled ECE raw and calibrated."
+    acc = hit = cells = 0; top = {0: ([], []), 1: ([], [])}
+    for j, h in enumerate(schema.heads):
+        m = y[:, j] != IGNORE
+        if not m.any(): continue
+        for k, Q in enumerate((P_raw, P)): top[k][0].append(Q[m, h.sl].max(1)); top[k][1].append(Q[m, h.sl].argmax(1) == y[m, j])
+        a = P[m, h.sl].max(1) >= thresholds[h.name]
+        cells += int(m.sum()); acc += int(a.sum()); hit += int((P[m, h.sl].argmax(1) == y[m, j])[a].sum())
+    ece_of = lambda k: _ece(np.concatenate(top[k][0]), np.concatenate(top[k][1])) if top[k][0] else None
+    return dict(rows=int(len(y)), cells=cells, auto_filled=acc, share=acc / cells if cells else None,   # None, not NaN: the card is served as JSON
+                precision=hit / acc if acc else None, precision_interval=wilson_interval(hit, acc) if acc else None, ece_raw=ece_of(0), ece_calibrated=ece_of(1))
+
 # %% ../nbs/15_calibrate.ipynb #f2649e5c
 def save_calibration(cal: dict, out) -> Path:
     "Write `cal` to `out` (a .json file, or a folder to hold calibration.json) atomically."
@@ -280,42 +359,58 @@ def attach_calibration(card_path,      # an exported model card (X.card.json)
     cal = calibration if isinstance(calibration, dict) else load_calibration(calibration)
     card = json.loads(card_path.read_text())
     check_calibration(cal, Schema.from_dict(card["schema"]), f"calibration for {card_path}")
-    card["calibrators"] = cal
-    return atomic_write(card_path, json.dumps(card, indent=1))
+    card["calibrators"] = {**cal, "holdout": _card_holdout(card_path, card, cal)}   # the precision reached at each target, where the card has hold-out rows
+    return atomic_write(card_path, json.dumps(card, indent=1, default=float))
+
+def _card_holdout(card_path, card, cal) -> dict:
+    "target -> `holdout_precision` of the card's model on its parity rows, when they are hold-out rows ({} otherwise)."
+    v = card.get("validation") or {}
+    if not ((card.get("parity") or {}).get("unseen") and v.get("ids") and v.get("data_dir") and card.get("files")): return {}
+    from fashion_nb.predict import load_predictor, holdout_report
+    f = Path(card_path).with_name(card["files"].get("int8") or card["files"]["fp32"])
+    pred = load_predictor(f, calibration=cal)
+    return {_key(p): holdout_report(pred, p) for p in cal.get("targets", TARGETS)}
 
 # %% ../nbs/15_calibrate.ipynb #184e2123
+def _reliability_rows(P, y, schema, n_bins):
+    conf, right = [], []
+    for j, h in enumerate(schema.heads):
+        m = y[:, j] != IGNORE
+        conf.append(P[m, h.sl].max(1)); right.append(P[m, h.sl].argmax(1) == y[m, j])
+    conf, right = np.concatenate(conf), np.concatenate(right)
+    b = np.minimum((conf * n_bins).astype(int), n_bins - 1)
+    return pd.DataFrame(dict(bin=b, confidence=conf, right=right.astype(float)))
+
 def reliability_figure(P_before: np.ndarray, P_after: np.ndarray, y: np.ndarray, schema: Schema, path=None,
-                       title: str = "", n_bins: int = 15):
-    "Pooled reliability diagram (top-label) of every head, before and after calibration; saved to `path` if given."
-    import matplotlib.pyplot as plt
+                       title: str = "", n_bins: int = 15, after: str = "after (cross-fitted)"):
+    "Pooled reliability diagram (top-label) of every head, before and after calibration, drawn with seaborn; saved to `path` if given."
+    import matplotlib.pyplot as plt, seaborn as sns
+    rows = []
+    for P, lab in ((P_before, "before"), (P_after, after)):
+        d = _reliability_rows(P, y, schema, n_bins)
+        g = d.groupby("bin").agg(confidence=("confidence", "mean"), accuracy=("right", "mean"), cells=("right", "size")).reset_index()
+        rows.append(g.assign(probabilities=f"{lab}: ECE {_ece(d['confidence'].to_numpy(), d['right'].to_numpy().astype(bool), n_bins):.3f}"))
+    t = pd.concat(rows, ignore_index=True)
+    sns.set_theme(style="whitegrid", context="paper")
     fig, (ax, ax2) = plt.subplots(2, 1, figsize=(4.6, 5.2), gridspec_kw=dict(height_ratios=[3, 1]), sharex=True)
-    edges = np.linspace(0, 1, n_bins + 1); mid = (edges[1:] + edges[:-1]) / 2
-    for P, lab, col in ((P_before, "before", "tab:red"), (P_after, "after (cross-fitted)", "tab:blue")):
-        conf, right = [], []
-        for j, h in enumerate(schema.heads):
-            m = y[:, j] != IGNORE
-            conf.append(P[m, h.sl].max(1)); right.append(P[m, h.sl].argmax(1) == y[m, j])
-        conf, right = np.concatenate(conf), np.concatenate(right)
-        b = np.minimum((conf * n_bins).astype(int), n_bins - 1)
-        acc = np.array([right[b == i].mean() if (b == i).any() else np.nan for i in range(n_bins)])
-        ax.plot(mid, acc, "o-", color=col, label=f"{lab}: ECE {np.nansum(np.abs([conf[b == i].mean() - acc[i] if (b == i).any() else 0 for i in range(n_bins)]) * np.bincount(b, minlength=n_bins)) / len(b):.3f}")
-        ax2.bar(mid + (0.01 if lab == "before" else -0.01), np.bincount(b, minlength=n_bins), width=0.02, color=col, alpha=0.7)
-    ax.plot([0, 1], [0, 1], "k--", lw=0.8); ax.set_ylabel("accuracy"); ax.legend(fontsize=7); ax.set_title(title, fontsize=9)
-    ax2.set_xlabel("confidence (top class)"); ax2.set_ylabel("cells"); fig.tight_layout()
+    ax.plot([0, 1], [0, 1], "k--", lw=0.8)
+    sns.lineplot(data=t, x="confidence", y="accuracy", hue="probabilities", marker="o", ax=ax, palette=["tab:red", "tab:blue"])
+    t["bin centre"] = (t["bin"] + 0.5) / n_bins
+    sns.barplot(data=t, x="bin centre", y="cells", hue="probabilities", ax=ax2, native_scale=True, palette=["tab:red", "tab:blue"], legend=False)
+    ax.set_title(title, fontsize=9); ax.legend(fontsize=7, title=None); ax2.set_xlabel("confidence (top class)"); fig.tight_layout()
     if path: fig.savefig(path, dpi=90); plt.close(fig)
     return fig
 
 # %% ../nbs/15_calibrate.ipynb #00f0bce8
-def crossfit_probs(oof: dict) -> np.ndarray:
-    "Calibrated OOF probabilities in which each fold's rows used calibrators (and ensemble weights) fitted on the other folds."
-    Pc, out = crossfit_ensemble(oof), None
-    out = np.zeros_like(Pc)
-    for k in np.unique(oof["fold"]):
-        tr, te = oof["fold"] != k, oof["fold"] == k
-        heads = {h.name: dict(temperature=fit_temperature(Pc[tr][oof["y"][tr, j] != IGNORE][:, h.sl], oof["y"][tr, j][oof["y"][tr, j] != IGNORE]))
-                 for j, h in enumerate(oof["schema"].heads)}
-        out[te] = calibrate_probs(Pc[te], dict(heads=heads, schema=oof["schema"].to_dict()), oof["schema"])
-    return out
+def crossfit_probs(oof: dict, cal: dict = None) -> np.ndarray:
+    "Calibrated OOF probabilities in which each fold's rows used calibrators (and ensemble weights) fitted on the other folds; `cal`'s method (default: chosen here)."
+    Pc = np.array(oof["P"] if oof.get("crossfit") else crossfit_ensemble(oof), dtype=np.float64)
+    ch = choose_calibrator(Pc, oof["y"], oof["schema"], oof["fold"], methods=(cal["method"],) if cal else METHODS,
+                           prior_rows=(cal or {}).get("prior_rows", 100))
+    for j, h in enumerate(oof["schema"].heads):
+        m = oof["y"][:, j] != IGNORE
+        Pc[np.ix_(m, np.arange(h.offset, h.offset + h.n_classes))] = ch["Q"][j]
+    return Pc
 
 def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
               ensemble=None,     # ensemble weights.json or its folder
@@ -325,13 +420,16 @@ def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
     "Fit the calibrators of a model (folders or ensemble) on its OOF rows, write calibration.json + reliability.png."
     from fashion_nb.core import outputs_dir
     oof = run_oof(model_dirs, ensemble, data_dir)
-    cal = fit_calibration(oof["P"], oof["y"], oof["schema"], oof["fold"], crossfit_ensemble(oof), targets)
+    Pc = oof["P"] if oof["crossfit"] else crossfit_ensemble(oof)     # the deployed ensemble's own cross-fitted OOF where it saved one
+    cal = fit_calibration(oof["P"], oof["y"], oof["schema"], oof["fold"], Pc, targets)
     cal["source"] = dict(model_dirs=oof["model_dirs"], ensemble=str(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else None,
-                         data_dir=oof["data_dir"], archs=list(oof["P_arch"]))
+                         data_dir=oof["data_dir"], archs=list(oof["P_arch"]),
+                         report_probabilities="the ensemble's cross-fitted OOF (its per-head weights, as deployed)" if oof["crossfit"] and len(oof["P_arch"]) > 1
+                         else "one architecture's OOF" if len(oof["P_arch"]) == 1 else "architecture weights refitted per fold (global weights)")
     out = Path(out) if out else outputs_dir("calibrate")
     save_calibration(cal, out)
-    reliability_figure(oof["P"], crossfit_probs(oof), oof["y"], oof["schema"], out / "reliability.png",
-                       f"{len(oof['ids'])} OOF rows, {oof['schema'].n_heads} heads")
+    reliability_figure(Pc, crossfit_probs(oof, cal), oof["y"], oof["schema"], out / "reliability.png",
+                       f"{len(oof['ids'])} OOF rows, {oof['schema'].n_heads} heads, calibrator: {cal['method']}")
     return cal
 
 # %% ../nbs/15_calibrate.ipynb #f5f02800
@@ -345,6 +443,9 @@ def _print_report(cal):
         print(f"catalogue at precision {p}: {c['auto_filled']}/{c['cells']} labelled cells auto-filled ({c['share']:.1%}), held-out precision "
               + (f"{c['precision']:.3f}" if c["precision"] is not None else "n/a (none auto-filled)"))
     if cal.get("ece_all_cells"): print("ECE of all cells pooled: before {ece_before:.4f}, after (cross-fitted) {ece_after:.4f}".format(**cal["ece_all_cells"]))
+    if cal.get("methods_crossfit"):
+        print(f"calibrator kept: {cal['method']} (cross-fitted pooled ECE / log loss: " +
+              ", ".join(f"{m} {v['ece']:.4f} / {v['log_loss']:.4f}" for m, v in cal["methods_crossfit"].items()) + ")")
 
 def calibrate_cli(model: Annotated[str, "model folders (several after one flag); default: the ensemble's members", {"nargs": "+"}] = None,
                   ensemble: str = None,   # ensemble weights.json or its folder

@@ -21,8 +21,9 @@ from .runtime import run_batches
 from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_heads
 
 # %% auto #0
-__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'student_targets', 'train_student', 'oof_score', 'holdout_ids',
-           'distill', 'speeds', 'deployment_default', 'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
+__all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'student_targets', 'train_student', 'oof_probs', 'oof_score',
+           'holdout_ids', 'decision_rows', 'share_interval', 'distill', 'speeds', 'latency_ratio', 'deployment_default',
+           'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
 
 # %% ../nbs/16a_distill.ipynb #fdba7382
 class SoftHeadLoss:
@@ -163,12 +164,16 @@ def _config(model_dir) -> dict: return json.loads((Path(model_dir) / "config.jso
 def _name(model_dir) -> str: p = Path(model_dir); return p.parent.name if p.name == "model" else p.name
 
 # %% ../nbs/16a_distill.ipynb #560a9984
-def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
-    "Competition score on rows `ids` of `model_dirs`' out-of-fold predictions, architectures averaged with equal weights."
+def oof_probs(model_dirs: list, schema: Schema, ids) -> np.ndarray:
+    "Out-of-fold probabilities [len(ids), n_classes] of `model_dirs` on rows `ids`, architectures averaged with equal weights."
     by_arch, cols = {}, [f"p{j}" for j in range(schema.n_classes)]
     for d in model_dirs: by_arch.setdefault(read_member(d)["arch"], []).append(read_oof(d, schema))
-    E = np.mean([pd.concat(v).set_index("id").loc[ids, cols].to_numpy(np.float64) for v in by_arch.values()], 0)
-    return score_of_heads(head_scores(oof_targets(data_dir, ids, schema), E, schema), schema)
+    return np.mean([pd.concat(v).set_index("id").loc[ids, cols].to_numpy(np.float64) for v in by_arch.values()], 0)
+
+def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
+    "Competition score on rows `ids` of `model_dirs`' out-of-fold predictions, architectures averaged with equal weights."
+    return score_of_heads(head_scores(oof_targets(data_dir, ids, schema), oof_probs(model_dirs, schema, ids), schema), schema)
+
 
 # %% ../nbs/16a_distill.ipynb #22b4c54b
 def holdout_ids(member_dir, data_dir=None) -> list:
@@ -177,6 +182,26 @@ def holdout_ids(member_dir, data_dir=None) -> list:
     if not int(c.get("holdout") or 0): return []
     f = load_folds(data_dir or c["data_dir"], None, int(c["n_folds"]), int(c.get("seed", 42)), int(c["holdout"]))
     return f["id"][f["fold"] == HOLDOUT].tolist()
+
+# %% ../nbs/16a_distill.ipynb #f88b71ea
+def decision_rows(ids, share: float = 0.5, seed: int = 0) -> tuple:
+    "(decision ids, report ids): a seeded split of the OOF ids `ids`, `share` of them for the deployment rule."
+    ids = np.sort(np.asarray(ids)); pick = np.random.default_rng(seed).permutation(len(ids)) < round(share * len(ids))
+    return ids[pick].tolist(), ids[~pick].tolist()
+
+# %% ../nbs/16a_distill.ipynb #f51d1f90
+def share_interval(y: np.ndarray,         # targets [n, n_heads] of the decision rows
+                   P: np.ndarray,         # the student's probabilities [n, n_classes]
+                   P_ref: np.ndarray,     # the ensemble's
+                   schema: Schema, n_boot: int = 200, level: float = 0.9, seed: int = 0) -> list:
+    "[low, high] bootstrap interval (rows resampled) of score(P) / score(P_ref)."
+    rng, out = np.random.default_rng(seed), []
+    for _ in range(n_boot):
+        r = rng.integers(len(y), size=len(y))
+        try: out.append(score_of_heads(head_scores(y[r], P[r], schema), schema) / score_of_heads(head_scores(y[r], P_ref[r], schema), schema))
+        except (ValueError, ZeroDivisionError): pass
+    a = (1 - level) / 2
+    return [float(np.quantile(out, a)), float(np.quantile(out, 1 - a))] if out else [float("nan")] * 2
 
 # %% ../nbs/16a_distill.ipynb #bd0a4d1d
 def _ensemble_oof(ensemble, schema):
@@ -200,16 +225,22 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
     kw = dict(holdout=int(c0.get("holdout") or 0), seed=int(c0.get("seed", 42)), **kwargs)   # the members' folds and hold-out
     students = [train_student(data_dir, fold_teachers(model_dirs, k), k, n_folds, out / f"student_fold{k}", **kw)["out"]
                 for k in sorted({m["fold"] for m in members})]
-    ids = sorted(set.union(*(set(read_oof(s, schema)["id"]) for s in students)))
+    dec, ids = decision_rows(sorted(set.union(*(set(read_oof(s, schema)["id"]) for s in students))))   # the rule's rows; the reported ones
     archs, eoof = list(dict.fromkeys(m["arch"] for m in members)), _ensemble_oof(ensemble, schema)
+    cols = [f"p{j}" for j in range(schema.n_classes)]
+    ens_p = lambda rows: eoof.loc[rows, cols].to_numpy(np.float64) if eoof is not None else oof_probs(model_dirs, schema, rows)
     score = lambda rows, P: score_of_heads(head_scores(oof_targets(data_dir, rows, schema), P, schema), schema)
     eq = oof_score(model_dirs, data_dir, schema, ids)
-    scores = dict(ensemble=score(ids, eoof.loc[ids, [f"p{j}" for j in range(schema.n_classes)]].to_numpy()) if eoof is not None else eq,
-                  ensemble_equal_weights=eq, student=oof_score(students, data_dir, schema, ids),
+    scores = dict(ensemble=score(ids, ens_p(ids)), ensemble_equal_weights=eq, student=oof_score(students, data_dir, schema, ids),
                   **{a: oof_score([m["dir"] for m in members if m["arch"] == a], data_dir, schema, ids) for a in archs})
     best = max(archs, key=scores.get)
+    yd, Ps, Pe = oof_targets(data_dir, dec, schema), oof_probs(students, schema, dec), ens_p(dec)
+    ds = dict(ensemble=score(dec, Pe), student=score(dec, Ps))
     res = dict(crossfit=dict(scores=scores, best_arch=best, student_share=scores["student"] / scores["ensemble"], n_rows=len(ids),
+                             rows="report rows: the OOF rows the deployment rule does not look at",
                              ensemble="cross-fitted OOF of the fitted ensemble" if eoof is not None else "equal architecture weights"),
+               decision=dict(scores=ds, student_share=ds["student"] / ds["ensemble"], share_interval=share_interval(yd, Ps, Pe, schema),
+                             n_rows=len(dec), ids=dec, rows="decision rows: OOF rows (cross-fitted) set aside for the deployment rule; no figure is reported from them"),
                students=students, teachers=[m["dir"] for m in members], data_dir=str(data_dir), options=kwargs)
     ho = holdout_ids(model_dirs[0], data_dir)
     if deploy and ho:
@@ -222,7 +253,8 @@ def distill(model_dirs: list,   # the ensemble's members (train_<arch>_fold<k> f
         res["holdout"] = dict(scores=hs, best_member=one, best_member_dir=next(m["dir"] for m in members if _name(m["dir"]) == one),
                               student_share=hs["student"] / hs["ensemble"], n_rows=len(ho), student=st["out"],
                               targets="the ensemble's cross-fitted OOF" if oof else "every member's predictions (in-sample)",
-                              rows="hold-out rows: set aside before the folds, no member, ensemble weight or student trained on them")
+                              rows="hold-out rows: set aside before the folds, no member, ensemble weight or student trained on them; "
+                                   "reported only, the deployment rule does not read them")
     atomic_write(out / "distill.json", json.dumps(res, indent=1, default=float))
     return res
 
@@ -245,20 +277,32 @@ def speeds(models: dict,        # name -> exported .onnx file
                     block_p50_ms=[round(float(np.median(b)), 2) for b in v],
                     ms_per_image_bs32=1000 * _time_stream(preds[k], cyc, 32), load_avg=round(os.getloadavg()[0], 2)) for k, v in ms.items()}
 
+# %% ../nbs/16a_distill.ipynb #277097f3
+def latency_ratio(models: dict, a: str = "student", b: str = "ensemble") -> dict:
+    "`a`'s single-request p50 over `b`'s, block by block (`speeds`' `block_p50_ms`): the median ratio, its range and the blocks'."
+    r = np.asarray(models[a]["block_p50_ms"], float) / np.asarray(models[b]["block_p50_ms"], float)
+    return dict(ratio=float(np.median(r)), interval=[float(r.min()), float(r.max())], blocks=[round(float(v), 4) for v in r])
+
 # %% ../nbs/16a_distill.ipynb #797296a2
-def deployment_default(models: dict,            # name -> {score (hold-out), latency_ms_p50, ...} for "ensemble" and "student"
-                       crossfit_share: float,   # the students' cross-fitted score / the ensemble's
-                       min_share: float = 0.98, # the student must keep this share of the ensemble's score (cross-fitted and on the hold-out) ...
+def deployment_default(res: dict,               # `distill`'s result (its `decision` part is what the rule reads)
+                       models: dict,            # name -> exported model's figures (`file`, `block_p50_ms`, ...) for "ensemble" and "student"
+                       min_share: float = 0.98, # the student must keep this share of the ensemble's score on the decision rows ...
                        max_latency_share: float = 1 / 3, # ... at no more than this share of its single-request latency
                       ) -> dict:
-    "Which model to deploy, from measured numbers: the student when it keeps `min_share` of the ensemble's score at `max_latency_share` of its latency, else the ensemble; with the reason."
-    e, s = models["ensemble"], models["student"]
-    share, lat = s["score"] / e["score"], s["latency_ms_p50"] / e["latency_ms_p50"]
-    ok = share >= min_share and crossfit_share >= min_share and lat <= max_latency_share
-    why = (f"student keeps {share:.1%} of the ensemble's hold-out score and {crossfit_share:.1%} of its cross-fitted score "
-           f"(needed: {min_share:.0%} of both) at {lat:.0%} of its single-request latency (needed: <= {max_latency_share:.0%})")
-    return dict(model="student" if ok else "ensemble", file=(s if ok else e)["file"], holdout_share=share, crossfit_share=crossfit_share,
-                latency_share=lat, min_share=min_share, max_latency_share=max_latency_share, reason=why)
+    "Which model to deploy, from the decision rows' scores and the timed blocks: the student or the ensemble, with the reason."
+    d, lat = res["decision"], latency_ratio(models)
+    share, (lo, hi), (llo, lhi) = d["student_share"], d["share_interval"], lat["interval"]
+    straddles = llo <= max_latency_share < lhi
+    fast = lhi <= max_latency_share or (straddles and hi >= 1)
+    ok = share >= min_share and fast
+    why = (f"on {d['n_rows']} decision rows (cross-fitted OOF, no figure reported from them) the student keeps {share:.1%} of the "
+           f"ensemble's score (90% interval {lo:.1%}-{hi:.1%}; needed: {min_share:.0%}) at {lat['ratio']:.0%} of its single-request "
+           f"latency (blocks {llo:.0%}-{lhi:.0%}; needed: <= {max_latency_share:.0%})")
+    if straddles: why += ("; the blocks straddle the latency limit, so the student is kept only if its score interval is no worse "
+                          f"than the ensemble's (reaches 100%): {'it is' if hi >= 1 else 'it is not'}")
+    return dict(model="student" if ok else "ensemble", file=models["student" if ok else "ensemble"]["file"], decision_share=share,
+                decision_share_interval=[lo, hi], decision_rows=d["n_rows"], latency_share=lat["ratio"], latency_interval=[llo, lhi],
+                latency_straddles=straddles, min_share=min_share, max_latency_share=max_latency_share, reason=why)
 
 # %% ../nbs/16a_distill.ipynb #705bf306
 def compare_deployed(res: dict,                  # what `distill` returned (with its hold-out part)
@@ -268,7 +312,7 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
                      int8: bool = True,          # export INT8 too (accepted or refused by the export's parity check, as for the ensemble)
                      n1: int = 100, n: int = 128,# single requests and batch-32 images timed per model
                      **rule) -> dict:            # `deployment_default` thresholds
-    "Export the deployment student and the best single member through `export_onnx` (parity on the hold-out), time all three with the ensemble, and choose the deployment default."
+    "Export the deployment student and the best single member through `export_onnx` (parity on the hold-out, reported), time all three with the ensemble, and choose the deployment default."
     from fashion_nb.export import export_onnx, ParityError
     from fashion_nb.runtime import card_path
     out, data_dir, ho = Path(out), res["data_dir"], res["holdout"]
@@ -294,7 +338,7 @@ def compare_deployed(res: dict,                  # what `distill` returned (with
                          n_rows=par.get("n_valid"), archs=card["ensemble"]["archs"], members=len(card["ensemble"]["members"]))
     for k, v in speeds({k: m["file"] for k, m in models.items()}, data_dir, n1, n).items(): models[k].update(v)
     res["deployed"] = models
-    res["deployment"] = deployment_default(models, res["crossfit"]["student_share"], **rule)
+    res["deployment"] = deployment_default(res, models, **rule)
     atomic_write(out / "distill.json", json.dumps(res, indent=1, default=float))
     return res
 
@@ -306,12 +350,15 @@ def run_members(run) -> list:
 
 # %% ../nbs/16a_distill.ipynb #971f437a
 def distill_table(r: dict) -> str:
-    "The cross-fitted scores, the hold-out scores and speeds of the deployed models, and the deployment default, as printable lines."
-    c = r["crossfit"]; lines = [f"cross-fitted OOF ({c['n_rows']} rows; ensemble: {c['ensemble']}): " +
+    "The cross-fitted scores, the decision rows' share, the hold-out scores and speeds of the deployed models, and the deployment default, as printable lines."
+    c = r["crossfit"]; lines = [f"cross-fitted OOF ({c['n_rows']} report rows; ensemble: {c['ensemble']}): " +
                                 ", ".join(f"{k} {v:.4f}" for k, v in c["scores"].items()) + f"; student {c['student_share']:.1%} of the ensemble"]
+    if "decision" in r:
+        d = r["decision"]; lines.append(f"decision rows ({d['n_rows']} other OOF rows, for the rule only): student {d['student_share']:.1%} "
+                                        f"of the ensemble (90% interval {d['share_interval'][0]:.1%}-{d['share_interval'][1]:.1%})")
     if "holdout" in r:
         h = r["holdout"]; lines.append(f"hold-out ({h['n_rows']} rows, torch fp32): " + ", ".join(f"{k} {v:.4f}" for k, v in h["scores"].items())
-                                       + f"; student {h['student_share']:.1%} of the ensemble")
+                                       + f"; student {h['student_share']:.1%} of the ensemble (reported, not used by the rule)")
     for k, m in r.get("deployed", {}).items():
         lines.append(f"{k:12s} {m['kind']:9s} hold-out {m['score']:.4f}  p50 {m['latency_ms_p50']:6.1f} ms  p95 {m['latency_ms_p95']:6.1f} ms  "
                      f"bs32 {m['ms_per_image_bs32']:5.1f} ms/img  {m['file']}")
@@ -344,7 +391,8 @@ def distill_cli(run: str = None,        # run folder (outputs/runs/<id>) whose t
         save_record(record, f"`fashion-nb distill` of run {Path(run).name}: student {arch} at {img_size} px, {epochs} epochs, labels weighted {hard}, "
                             f"deployment student on {r['holdout']['targets']}; the exported models (INT8 where accepted) timed: one image path in, "
                             "attributes out (p50/p95 ms), batch 32 with decoding (ms/image)",
-                    f"student_crossfit_share: cross-fitted students / the ensemble's cross-fitted OOF score on {r['crossfit']['n_rows']} OOF rows; "
-                    f"*_holdout_score: each exported model on the {e['n_rows']} hold-out rows (no member, ensemble weight or student trained on them); "
+                    f"student_crossfit_share: cross-fitted students / the ensemble's cross-fitted OOF score on {r['crossfit']['n_rows']} report OOF rows; "
+                    f"*_holdout_score: each exported model on the {e['n_rows']} hold-out rows (no member, ensemble weight or student trained on them, "
+                    f"and the deployment rule does not read them); deployment_default: chosen on {r['decision']['n_rows']} other OOF rows (decision rows); "
                     "timings on the run's test images", distill_figures_of(r))
     return 0

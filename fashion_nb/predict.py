@@ -10,14 +10,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from .schema import Schema, SchemaError, read_table, image_name, SLOTS, TRAIN_COLS, _check_table
-from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for
+from .calibrate import calibrate_probs, load_calibration, check_calibration, threshold_for, holdout_precision
 from .core import atomic_write, check_writable, check_output, check_int, load_letterboxed, ImageError, outputs_dir, machine_info
 from .runtime import int8_path, ort_session, card_path, onnx_predict, run_batches
 
 # %% auto #0
 __all__ = ['Predictor', 'read_card', 'deployed_model', 'torch_predictor', 'load_predictor', 'stream_batches', 'review_thresholds',
-           'review_rows', 'check_test_set', 'check_submission_paths', 'predict_submission', 'attributes_of',
-           'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb', 'stream_rss', 'bench', 'bench_cli']
+           'review_rows', 'holdout_report', 'holdout_line', 'check_test_set', 'check_submission_paths',
+           'predict_submission', 'attributes_of', 'predict_images', 'predict_cli', 'request_latency', 'peak_rss_mb',
+           'stream_rss', 'bench', 'bench_cli']
 
 # %% ../nbs/10_predict.ipynb #ec47a381
 class Predictor:
@@ -157,6 +158,30 @@ def review_rows(P: np.ndarray,           # calibrated probabilities of a batch [
                 threshold=round(t, 4) if np.isfinite(t) else np.nan, status=np.where(p1 >= t, "auto", "review"))))
     return pd.concat(out).sort_values(["_pos", "_k"]).drop(columns=["_pos", "_k"]).reset_index(drop=True)
 
+# %% ../nbs/10_predict.ipynb #16b8bc6c
+def holdout_report(pred: Predictor,           # a loaded predictor with calibrators
+                   min_precision: float,      # the target precision
+                  ) -> dict:
+    "`holdout_precision` at `min_precision` on the card's hold-out rows (nothing fitted on them); None when the card has none or no calibrators."
+    card, v = pred.card or {}, (pred.card or {}).get("validation") or {}
+    if not (pred.calibration and (card.get("parity") or {}).get("unseen") and v.get("ids") and v.get("data_dir")
+            and (Path(v["data_dir"]) / "train.csv").is_file()): return None
+    d, ids = Path(v["data_dir"]), list(v["ids"])
+    rows = read_table(d / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
+    x = np.concatenate([b for b, _ in stream_batches([d / "train_images" / image_name(i) for i in ids], pred.size, 32)])
+    raw = pred.predict(np.ascontiguousarray(x))
+    th = {h.name: threshold_for(pred.calibration, h.name, float(min_precision)) for h in pred.schema.heads}
+    return dict(target=float(min_precision), data_dir=str(v["data_dir"]), rows_are="hold-out rows: set aside before the folds; no member, "
+                "ensemble weight, calibrator or threshold was fitted on them",
+                **holdout_precision(calibrate_probs(raw, pred.calibration, pred.schema, check=False), raw, pred.schema.encode(rows), pred.schema, th))
+
+def holdout_line(ho: dict) -> str:
+    "One line: the share auto-filled on the hold-out at the target and the precision reached, with its interval."
+    if not ho: return "precision reached: not measured (the model's card has no hold-out rows)"
+    p, share = ho["precision"], ho["share"] or 0
+    return (f"on {ho['rows']} hold-out rows: {ho['auto_filled']} of {ho['cells']} labelled cells auto-filled ({share:.1%}) at target {ho['target']:g}, "
+            + ("precision reached {:.3f} (95% Wilson interval {:.3f}-{:.3f})".format(p, *ho["precision_interval"]) if p is not None else "precision reached: n/a (none auto-filled)"))
+
 # %% ../nbs/10_predict.ipynb #7d5743f6
 def _check_categories(df, schema, source):
     bad = ~df["Category"].isin(schema.categories)
@@ -245,7 +270,10 @@ def predict_submission(model,                 # .onnx file (with card) or model 
     sub = pd.concat(parts).set_index("id")
     if sample is not None: sub = sub.loc[sample["id"]].reset_index()[list(sample.columns)]
     else: sub = sub.reset_index()[["id", "Category", "len"] + SLOTS]
-    if thresholds is not None: _write_csv(pd.concat(reviews, ignore_index=True), review or Path(output).with_name("review.csv"))
+    if thresholds is not None:
+        rv = _write_csv(pd.concat(reviews, ignore_index=True), review or Path(output).with_name("review.csv"))
+        from fashion_nb.core import atomic_write
+        atomic_write(rv.with_name("holdout_precision.json"), _json.dumps(holdout_report(pred, min_precision), indent=1))   # null: no hold-out rows
     return _write_csv(sub, output)
 
 # %% ../nbs/10_predict.ipynb #8b26d78f
@@ -310,6 +338,7 @@ def predict_cli(*images: str,            # image files to predict (instead of a 
     if min_precision is not None:
         rv = pd.read_csv(out.with_name("review.csv")); a = int((rv["status"] == "auto").sum())
         print(f"wrote {out.with_name('review.csv')}: {a} of {len(rv)} cells auto-filled ({a / max(len(rv), 1):.1%}) at precision {min_precision}, {len(rv) - a} held for review")
+        print(holdout_line(_json.loads(out.with_name("holdout_precision.json").read_text())))
     return 0
 
 # %% ../nbs/10_predict.ipynb #679aaf88

@@ -72,6 +72,11 @@ def summary_figure(table: pd.DataFrame, path, title: str = ""):
     return Path(path)
 
 # %% ../nbs/12b_summary.ipynb #2502b9ba
+def _holdout_text(ho: dict) -> str:
+    p, share = ho["precision"], ho["share"] or 0
+    return (f"{ho['auto_filled']} of {ho['cells']} labelled cells of {ho['rows']} rows auto-filled (**{share:.1%}**) at target {ho['target']:g}, "
+            + ("precision **{:.3f}** (95% Wilson interval {:.3f}-{:.3f})".format(p, *ho["precision_interval"]) if p is not None else "precision n/a (none auto-filled)"))
+
 def trust_summary(run_dir) -> list:
     "Markdown lines: calibration, auto-fill coverage, label issues and gallery of a run (what its steps wrote)."
     run_dir, md = Path(run_dir), []
@@ -82,6 +87,8 @@ def trust_summary(run_dir) -> list:
         t = rep[["category", "attribute", "n", "temperature", "ece_before", "ece_after"] + [f"coverage@{p}" for p in ps] + ["precision@0.95"] * ("0.95" in ps)]
         share = {p: cal["catalogue"][p] for p in ps}
         md += ["## Calibration and auto-fill (out-of-fold, cross-fitted by fold)", "",
+               f"Calibrator kept: **{cal.get('method', 'temperature per head')}** (the one with the lowest cross-fitted log loss among those no worse "
+               "than the raw probabilities on cross-fitted ECE and log loss; `none`: the raw probabilities). "
                "Per head: temperature (fitted on all OOF rows), top-label ECE before and after calibration, and the share of "
                "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
                _md_table(t.round(4)), "",
@@ -104,6 +111,10 @@ def trust_summary(run_dir) -> list:
     if rv.is_file():
         r = pd.read_csv(rv); a = int((r["status"] == "auto").sum())
         md += [f"Test set: {a} of {len(r)} cells auto-filled ({a / max(len(r), 1):.1%}), the rest held for review: `predict/review.csv`.", ""]
+        hp = rv.with_name("holdout_precision.json")
+        ho = json.loads(hp.read_text()) if hp.is_file() else None
+        if ho: md += [f"Precision reached at the requested target, {ho['rows_are']}: " + _holdout_text(ho) + " (`predict/holdout_precision.json`, "
+                      "the figure `predict` prints)" + (f"; pooled ECE there: raw {ho['ece_raw']:.4f}, calibrated {ho['ece_calibrated']:.4f}." if ho.get("ece_raw") is not None else "."), ""]
     g = run_dir / "gallery" / "gallery.md"
     if g.is_file() and _done(run_dir, "gallery"):
         md += ["## Error gallery", "", f"[gallery/gallery.md](gallery/gallery.md): {len(list(g.parent.glob('*.png')))} heads "
@@ -119,12 +130,13 @@ def deployment_summary(run_dir) -> list:
     r = json.loads(dj.read_text()) if dj.is_file() and _done(run_dir, "distill") else None
     if r:
         c = r["crossfit"]
-        md += ["## Distilled student", "", f"Cross-fitted on {c['n_rows']} OOF rows (each fold's student taught only by the members "
+        md += ["## Distilled student", "", f"Cross-fitted on {c['n_rows']} OOF report rows (each fold's student taught only by the members "
                f"that never saw that fold; ensemble: {c['ensemble']}): the student keeps **{c['student_share']:.1%}** of the ensemble's score.", "",
                _md_table(pd.DataFrame([dict(model=k, score=v) for k, v in c["scores"].items()])), ""]
         if r.get("deployed"):
             e = r["deployed"]["ensemble"]
-            md += [f"Deployed models (the student trained on every fold) on {e['n_rows']} {e['score_rows']}; latency of one request "
+            md += [f"Deployed models (the student trained on every fold) on {e['n_rows']} {e['score_rows']} (reported only: the deployment "
+                   "rule reads the decision rows, never these); latency of one request "
                    "(image path in, attributes out) and batch-32 ms/image on this machine:", "",
                    _md_table(pd.DataFrame([dict(model=k, file=Path(m["file"]).name, kind=m["kind"], score=m["score"],
                                                 share_of_ensemble=f"{m['score'] / e['score']:.1%}", p50_ms=f"{m['latency_ms_p50']:.1f}",
@@ -143,7 +155,9 @@ def distill_figures_of(r: dict) -> dict:
     for k, m in r.get("deployed", {}).items():
         figs.update({f"{k}_holdout_score": round(m["score"], 4), f"{k}_p50_ms": round(m["latency_ms_p50"], 2),
                      f"{k}_p95_ms": round(m["latency_ms_p95"], 2), f"{k}_bs32_ms_per_image": round(m["ms_per_image_bs32"], 2)})
-    if r.get("deployment"): figs.update(deployment_default=r["deployment"]["model"], student_holdout_share=round(r["deployment"]["holdout_share"], 4))
+    if r.get("decision"): figs["student_decision_share"] = round(r["decision"]["student_share"], 4)
+    if r.get("deployed"): figs["student_holdout_share"] = round(r["deployed"]["student"]["score"] / r["deployed"]["ensemble"]["score"], 4)
+    if r.get("deployment"): figs["deployment_default"] = r["deployment"]["model"]
     return figs
 
 def distill_figures(run_dir) -> dict:
