@@ -33,7 +33,7 @@ DEFAULT_CONFIG = {
     "gallery": {"max_heads": None, "k": 8}, # heads drawn (None: all), thumbnails per grid
     "stages": ["eda", "imbalance", "train", "ensemble", "calibrate", "label_issues", "export", "predict", "gallery"],
     "notebooks": {"eda": "03_eda.ipynb", "imbalance": "04_imbalance.ipynb", "train": "07_train.ipynb", "ensemble": "08_ensemble.ipynb", "export": "09_export.ipynb",
-                  "predict": "10_predict.ipynb", "calibrate": "15_calibrate.ipynb", "label_issues": "15a_label_issues.ipynb",
+                  "predict": "10_predict.ipynb", "calibrate": "09a_calibrate.ipynb", "label_issues": "15a_label_issues.ipynb",
                   "gallery": "15b_gallery.ipynb"},  # relative to nbs/, or absolute
     "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
     "workers": 1,                      # parallel training notebooks (not part of the run's identity)
