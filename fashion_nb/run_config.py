@@ -9,8 +9,8 @@ from pathlib import Path
 from .recipe import RECIPE, check_recipe
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_config', 'load_config', 'digest', 'config_hash',
-           'default_run_id', 'resolve_data']
+__all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_sections', 'check_config', 'load_config', 'digest',
+           'config_hash', 'default_run_id', 'resolve_data']
 
 # %% ../nbs/10a_run_config.ipynb #58d4a85b
 DEFAULT_CONFIG = {
@@ -59,6 +59,31 @@ def merge_config(base: dict, override: dict, source: str = "config", _path: str 
     return out
 
 # %% ../nbs/10a_run_config.ipynb #c0f1a002
+def check_sections(c: dict, source: str):
+    "Types and ranges of the run's other sections (hold-out, ensemble, export, predict, distill, gallery), before any step runs."
+    from fashion_nb.core import check_int, check_number
+    from fashion_nb.recipe import MAX_IMG_SIZE
+    def flag(v, key):
+        if not isinstance(v, bool): raise ValueError(f"{source}: {key}: {v!r} must be true or false")
+    check_number(c["holdout"]["share"], f"{source}: holdout.share", 0, 1, high_open=True)
+    check_int(c["holdout"]["max_rows"], f"{source}: holdout.max_rows", 0)
+    flag(c["ensemble"].get("per_head", True), "ensemble.per_head")
+    e = c["export"]
+    if "int8" in e: flag(e["int8"], "export.int8")
+    for k in ("max_drop", "int8_target"):
+        if k in e: check_number(e[k], f"{source}: export.{k}", 0, 1)
+    mp = c["predict"].get("min_precision")
+    if mp is not None: check_number(mp, f"{source}: predict.min_precision", 0, 1, low_open=True, high_open=True)
+    d = c["distill"]
+    if d.get("epochs") is not None: check_int(d["epochs"], f"{source}: distill.epochs", 1)
+    if d.get("img_size") is not None: check_int(d["img_size"], f"{source}: distill.img_size", 32, MAX_IMG_SIZE)
+    check_number(d["hard"], f"{source}: distill.hard", 0, 1)
+    if d["deploy_targets"] not in ("oof", "teachers"):
+        raise ValueError(f"{source}: distill.deploy_targets: {d['deploy_targets']!r} is not one of oof, teachers")
+    g = c["gallery"]
+    if g["max_heads"] is not None: check_int(g["max_heads"], f"{source}: gallery.max_heads", 1)
+    check_int(g["k"], f"{source}: gallery.k", 1)
+
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
     from fashion_nb.core import check_int, check_name
@@ -88,6 +113,7 @@ def check_config(config: dict, source: str = "config") -> dict:
             check_recipe(t, name=lambda k: f"{source}: {where}.{k}")     # the one validator of the recipe
         need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
         if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
+        check_sections(c, source)
     except KeyError as e: raise ValueError(f"{source}: missing key {e}") from None
     return config
 
