@@ -11,7 +11,7 @@ import numpy as np, pandas as pd, torch
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.callback.data import WeightedDL
-from fastai.torch_core import TensorImage
+from fastai.torch_core import TensorImage, default_device
 from fasttransform import Transform, Pipeline
 from .core import outputs_dir, ImageError, load_letterboxed, atomic_write, atomic_file
 from .recipe import RECIPE
@@ -169,9 +169,9 @@ def get_dls(data_dir,                     # folder in the competition layout
             augment=None,                 # callable(img_hwc_uint8, category, rng) -> img, applied to training rows
             sample_weights=None,          # per-training-row weights for a weighted sampler (None: plain shuffling)
             schema: Schema = None,        # defaults to the folder's own schema
-            num_workers: int = 0,         # DataLoader worker processes
+            num_workers: int = None,      # DataLoader worker processes (None: 0 on a CPU, up to 8 feeding a GPU)
             seed: int = 42,               # fold and shuffling seed
-            device=None,
+            device=None,                  # None: the GPU where there is one (fastai's `default_device`), else the CPU
             holdout: int = 0,             # rows set aside before the folds (see `make_folds`); never trained on
            ) -> DataLoaders:
     "fastai `DataLoaders` over the cached images of `data_dir`; `dls.schema`, `dls.train_rows` and `dls.valid_rows` describe them."
@@ -185,7 +185,10 @@ def get_dls(data_dir,                     # folder in the competition layout
     tds = AttributeDataset(_Rows(images, tr), y[tr], cats[tr], augment, seed)
     vds = AttributeDataset(_Rows(images, va), y[va], cats[va])
     after = Pipeline([Normalize01(mean, std)])
-    kw = dict(bs=bs, num_workers=num_workers, after_batch=after, device=device or torch.device("cpu"))
+    device = torch.device(device) if device is not None else default_device()
+    gpu = device.type == "cuda"             # workers decode and augment while the GPU trains; pinned memory copies faster
+    if num_workers is None: num_workers = min(8, os.cpu_count() or 1) if gpu else 0
+    kw = dict(bs=bs, num_workers=num_workers, after_batch=after, device=device, pin_memory=gpu)
     if sample_weights is not None:
         if len(sample_weights) != len(tr): raise ValueError(f"sample_weights has {len(sample_weights)} entries for {len(tr)} training rows")
         tdl = WeightedDL(tds, wgts=np.asarray(sample_weights, dtype=float), shuffle=True, drop_last=True, **kw)

@@ -95,7 +95,7 @@ def fold_dls(data_dir, schema, data_config: dict, # data folder, its schema, the
              augment: bool = RECIPE["augment"], # per-category label-preserving augmentation
              degrade: float = RECIPE["degrade"], # share of training images degraded (low resolution, JPEG)
              imbalance: str = RECIPE["imbalance"], # "sampler" draws training rows by `sample_weights`
-             num_workers: int = 0, seed: int = RECIPE["seed"], holdout: int = 0) -> tuple:
+             num_workers: int = None, seed: int = RECIPE["seed"], holdout: int = 0) -> tuple:
     "`(dls, y_all, tr_rows)`: one fold's DataLoaders, the encoded targets of train.csv and the fold's training rows."
     data_dir = Path(data_dir)
     aug = CategoryAugment(schema, img_size) if augment else None
@@ -254,7 +254,6 @@ def distributed(learn):
     from contextlib import nullcontext
     if int(os.environ.get("WORLD_SIZE", 1)) < 2: return nullcontext()
     import fastai.distributed  # noqa: F401  (adds Learner.distrib_ctx)
-    pass
     return learn.distrib_ctx(**distrib_kwargs())
 
 # %% ../nbs/07_train.ipynb #8701c8da
@@ -329,7 +328,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           patience: int = RECIPE["patience"], # early stopping patience (epochs without a better score)
           precision: str = RECIPE["precision"], # "auto" | "fp32" | "bf16" | "fp16"
           seed: int = RECIPE["seed"],
-          num_workers: int = 0,
+          num_workers: int = None,       # DataLoader workers (None: 0 on a CPU, up to 8 feeding a GPU)
           extra_cbs=(),                  # more fastai callbacks (e.g. Optuna pruning)
           overwrite: bool = False,       # replace an earlier model folder at `out` (a non-model folder is never replaced)
           holdout: int = 0,              # rows set aside before the folds are cut: no fold trains on them
