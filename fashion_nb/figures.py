@@ -8,12 +8,12 @@ from pathlib import Path
 from .runtime import atomic_write
 
 # %% auto #0
-__all__ = ['PROJECT', 'BASELINE', 'ACCENT', 'ROLE_COLOURS', 'README_WIDTH', 'set_theme', 'role_colours', 'overlapping_labels',
-           'save_png']
+__all__ = ['PROJECT', 'BASELINE', 'OTHER', 'ACCENT', 'ROLE_COLOURS', 'README_WIDTH', 'set_theme', 'role_colours',
+           'overlapping_labels', 'save_png']
 
 # %% ../nbs/01d_figures.ipynb #e4aee51c
-PROJECT, BASELINE, ACCENT = "#0173B2", "#949494", "#DE8F05"   # seaborn "colorblind": blue, grey, orange
-ROLE_COLOURS = {"this project": PROJECT, "baseline": BASELINE, "other": ACCENT}
+PROJECT, BASELINE, OTHER, ACCENT = "#0173B2", "#949494", "#3B3B3B", "#DE8F05"  # colorblind blue and grey, near-black, orange
+ROLE_COLOURS = {"this project": PROJECT, "baseline": BASELINE, "other": OTHER}
 README_WIDTH = 7.0                                              # inches: 700 px at the 100 dpi figures are saved with
 
 # %% ../nbs/01d_figures.ipynb #1bf5a514
@@ -43,9 +43,12 @@ def overlapping_labels(fig,            # a matplotlib figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)   # a canvas that can measure text
     canvas.draw(); r = canvas.get_renderer(); W, H = canvas.get_width_height()
+    undrawn = {id(l) for ax in fig.axes for a in (ax.xaxis, ax.yaxis) for lo, hi in [sorted(a.get_view_interval())]
+               for tk in a.get_major_ticks() + a.get_minor_ticks() if not lo - 1e-9 * (hi - lo) <= tk.get_loc() <= hi + 1e-9 * (hi - lo)
+               for l in (tk.label1, tk.label2)}        # labels of ticks outside the view: never drawn
     boxes = []
     for t in fig.findobj(Text):
-        if not (t.get_visible() and t.get_text().strip()): continue
+        if not (t.get_visible() and t.get_text().strip()) or id(t) in undrawn: continue
         b = t.get_window_extent(r)
         if b.x1 <= 0 or b.y1 <= 0 or b.x0 >= W or b.y0 >= H: continue    # not drawn inside the figure
         boxes.append((t.get_text(), b.expanded(1, 1).padded(-pad)))
