@@ -386,7 +386,7 @@ def hub_readme(card: dict,          # the JSON model card (`model_card`)
     par, val, files, ens, inp = card["parity"], card["validation"], card["files"], card["ensemble"], card["input"]
     schema, name = Schema.from_dict(card["schema"]), name or Path(files["fp32"]).stem
     deg, S = par.get("degraded") or {}, card["preprocessing"]["size"]
-    data = val.get("data_dir") or "no data folder (random images)"
+    data = Path(val["data_dir"]).name if val.get("data_dir") else "no data folder (random images)"
     rows = f"{par['n_valid']} {'labelled ' if par.get('labelled') else 'unlabelled '}rows ({par['rows']})"
     ev = [("torch fp32", par.get("score_torch"), None), ("ONNX fp32", par.get("score_onnx"), par.get("score_onnx_interval"))]
     if files.get("int8") or par.get("int8_refused"): ev.append(("ONNX INT8" + (" (refused)" if par.get("int8_refused") else ""), par.get("score_int8"), None))
@@ -403,15 +403,16 @@ def hub_readme(card: dict,          # the JSON model card (`model_card`)
           "## Training data", "", f"Data folder: `{data}`. Members:", "",
           "| arch | img_size | fold | architecture weight |", "|---|---|---|---|",
           *[f"| {m['arch']} | {m['img_size']} | {m.get('fold', '')} | {(ens.get('weights') or {}).get(m['arch'], '')} |" for m in ens["members"]],
-          "", f"Out-of-fold score of the ensemble (cross-fitted): {_f(ens.get('oof_score_crossfit'))} on {ens.get('oof_rows') or 'n/a'} rows.", "",
+          "", f"Out-of-fold score of the ensemble (cross-fitted): {_f(ens.get('oof_score_crossfit'))} on {ens.get('oof_rows')} rows."
+          if ens.get("oof_score_crossfit") is not None else "No ensemble weights were fitted: the members are averaged with equal architecture weights.", "",
           "## Evaluation", "", f"Measured on {rows}. Scores are the competition score (mean over categories of the harmonic mean "
           "of micro- and macro-F1 per attribute); intervals are 95% percentile bootstraps over the rows.", "",
           "| model | score |", "|---|---|", *[f"| {k} | {_f(v)}{_ci(ci)} |" for k, v, ci in ev], ""]
     if par.get("test_images"): md += [f"INT8 and fp32 agree on {par['test_images']['argmax_agreement_int8']:.1%} of head predictions "
                                       f"on {par['test_images']['n']} unlabelled test images.", ""]
     md += ["## Limitations", "",
-           f"- Checked on photos of `{data}` only ({par['n_valid']} {val.get('split', '')} rows"
-           + ("; none of them trained any member)" if par.get("unseen") else "; some members trained on them, so the absolute scores flatter it)"),
+           f"- Checked on photos of `{data}` only ({par['n_valid']} rows of its {val.get('split', 'train')} split"
+           + ("; none of them trained any member)." if par.get("unseen") else "; some members trained on them, so the absolute scores flatter it)."),
            f"- Degraded photos ({deg['how']}): score {_f(deg.get('score_onnx'))}, a drop of {_f(deg.get('drop'))}." if deg.get("drop") is not None
            else "- The drop on degraded photos was not measured (no labelled rows).",
            "- Categories outside the list above are not recognised; a missing attribute is never predicted as missing.", "",
