@@ -105,9 +105,10 @@ def plot_imbalance(table: pd.DataFrame, # an `imbalance_table`
     set_theme()
     t = table.dropna(subset=["imbalance_ratio"])
     fig, ax = plt.subplots(figsize=(7, 0.22 * len(t) + 1.2))
-    sns.barplot(t, x="imbalance_ratio", y="head", hue="category", dodge=False, log_scale=True, ax=ax)
+    sns.barplot(t, x="imbalance_ratio", y="head", hue="category", dodge=False, ax=ax)
+    ax.set_xscale("log")                         # after drawing: seaborn's log_scale=True leaves bars from 0 undrawable
     ax.set(xlabel="imbalance ratio (largest class / smallest class present)", ylabel="", title=title)
-    ax.tick_params(axis="y", labelsize=7); ax.legend(fontsize=7, loc="lower right", title=None)
+    ax.tick_params(axis="y", labelsize=7); ax.legend(fontsize=7, loc="upper right", title=None)
     fig.tight_layout()
     return fig
 
