@@ -83,10 +83,10 @@ def compare_runs(run_dirs: list) -> tuple:
 
 # %% ../nbs/12c_compare.ipynb #2226cf52
 def compare_figure(facts: list, path) -> Path:
-    "Scores with intervals (left) and OOF score per category (right) of each run; the first run is the reference (grey)."
+    "Scores with intervals (left) and OOF score per category (right) of each run; the first run is the reference (grey), the second blue."
     import seaborn as sns, matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
     from fashion_nb.figures import set_theme, role_colours, save_png, README_WIDTH
-    set_theme(); names = [f["run"] for f in facts]; col = role_colours(names, baseline=names[:1])
+    set_theme(); names = [f["run"] for f in facts]; col = role_colours(names, baseline=names[:1], project=names[1:2])
     measures = [("oof_score", "oof_interval", "OOF"), ("holdout_score", "holdout_interval", "hold-out")]
     cats = list(dict.fromkeys(c for f in facts for c in f.get("per_category", {})))
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(README_WIDTH, 0.45 * max(len(measures) * len(names), len(cats) * 0.6 * len(names) ** 0.5) + 1.4),
