@@ -129,12 +129,12 @@ def plot_class_weights(y, schema: Schema, heads: list, categories=None, beta: fl
             lab = y[:, i] >= 0
             ax.bar(x, np.bincount(y[lab, i], weights=sw[lab], minlength=h.n_classes) / sw[lab].sum(), bw,
                    label=f"expected share under sampler (power {power})")
-        ax2 = ax.twinx(); ax2.plot(x + (bw if sw is not None else 0), weights[i], "o", color="C3", label=f"class weight (beta {beta})")
+        ax2 = ax.twinx(); ax2.grid(False); ax2.plot(x + (bw if sw is not None else 0), weights[i], "o", color="C3", label=f"class weight (beta {beta})")
         ax.set_xticks(x); ax.set_xticklabels(h.classes, rotation=30, ha="right", fontsize=7)
         ax.set_ylabel("share"); ax2.set_ylabel("weight", color="C3"); ax.set_title(name, fontsize=9)
     h1, l1 = axes[0, 0].get_legend_handles_labels(); h2, l2 = ax2.get_legend_handles_labels()
-    axes[0, 0].legend(h1 + h2, l1 + l2, fontsize=7, loc="upper right")
-    fig.tight_layout()
+    fig.legend(h1 + h2, l1 + l2, fontsize=7, loc="upper center", ncol=3, frameon=False)   # above the panels, over no bar
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
     return fig
 
 # %% ../nbs/04_imbalance.ipynb #870aa18a
