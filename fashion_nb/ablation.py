@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_ablation.ipynb #8defc2b6
 from __future__ import annotations
-import os, re, json, time, hashlib
+import os, re, json, time, hashlib, textwrap
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
@@ -16,16 +16,18 @@ from .augment import degrade_copy
 from .train import train, majority_baseline, cpu_has_native_bf16
 from .core import outputs_dir, machine_info, atomic_write
 from .core import find_shared
+from .figures import set_theme, save_png, ROLE_COLOURS, BASELINE, README_WIDTH
 
 # %% auto #0
 __all__ = ['REAL_GROUPS', 'REAL_ATTRIBUTES', 'REAL_SOURCES', 'PATTERN_WORDS', 'VIEWS', 'ALPHAS', 'ABLATION_BASE',
-           'SCHEDULE_VARIANTS', 'TECHNIQUE_VARIANTS', 'pattern_of', 'real_table', 'import_real', 'results_dir',
-           'real_photos', 'normalised_batches', 'predict_images', 'degraded', 'view_probs', 'summary_scores', 'tta',
-           'pooled_features', 'linear_probe', 'probe_fold', 'log_prior', 'prior_corrected', 'fit_alphas',
-           'crossfit_prior_correction', 'fold_rows', 'run_variant', 'run_screen', 'collect_records', 'seed_noise',
-           'verdict', 'ablation_table', 'majority_probs', 'eval_time_records', 'pick_schedule', 'holdout_probs',
-           'combined_overrides', 'round_variants', 'ablation_figures', 'table_markdown', 'save_results', 'save_summary',
-           'holdout_report', 'round_done', 'wait_for_round', 'ablate', 'ablate_cli', 'ablation_rows']
+           'SCHEDULE_VARIANTS', 'TECHNIQUE_VARIANTS', 'VIEW_NAMES', 'pattern_of', 'real_table', 'import_real',
+           'results_dir', 'real_photos', 'normalised_batches', 'predict_images', 'degraded', 'view_probs',
+           'summary_scores', 'tta', 'pooled_features', 'linear_probe', 'probe_fold', 'log_prior', 'prior_corrected',
+           'fit_alphas', 'crossfit_prior_correction', 'fold_rows', 'run_variant', 'run_screen', 'collect_records',
+           'seed_noise', 'verdict', 'ablation_table', 'majority_probs', 'eval_time_records', 'pick_schedule',
+           'holdout_probs', 'combined_overrides', 'round_variants', 'fold_differences', 'variant_role',
+           'ablation_figures', 'table_markdown', 'save_results', 'save_summary', 'holdout_report', 'round_done',
+           'wait_for_round', 'ablate', 'ablate_cli', 'ablation_rows']
 
 # %% ../nbs/14_ablation.ipynb #daefcea5
 REAL_GROUPS = {"Tshirts": "Tshirts", "Shirts": "Shirts", "Kurtas": "Kurtas", "Tops": "Tops",
@@ -395,23 +397,82 @@ def round_variants(records: list, rnd: int) -> dict:
     combo = combined_overrides(ablation_table(records, win), {**r2, win: base})
     return {"new default (round-1 winner + every technique that helps)": {**base, **combo}}
 
+# %% ../nbs/14_ablation.ipynb #85911fc5
+def fold_differences(records: list, base: str, views=("plain", "degraded")) -> pd.DataFrame:
+    "One row per (variant, fold, view): the fold's score and its paired difference to `base` on the same fold (seed 42)."
+    base_runs, rows = _runs(records, base, 42), []
+    for v in dict.fromkeys(r["variant"] for r in records):
+        runs = _runs(records, v); s0 = min(s for _, s in runs)
+        for (f, s), r in runs.items():
+            if s != s0: continue
+            for view in views:
+                b = base_runs.get((f, 42))
+                rows.append(dict(variant=v, fold=f, view=view, score=r["views"][view]["score"],
+                                 diff=r["views"][view]["score"] - b["views"][view]["score"] if b else np.nan))
+    return pd.DataFrame(rows)
+
+def variant_role(v: str, base: str) -> str:
+    "this project (the new default), baseline (the base recipe, the majority class) or other."
+    return "this project" if v.startswith("new default") else "baseline" if v in (base, "majority class") else "other"
+
 # %% ../nbs/14_ablation.ipynb #5f536441
-def ablation_figures(table: pd.DataFrame, out_dir) -> list:
-    "A bar chart of score and degraded score with fold spreads, and score against train minutes; returns the paths."
+VIEW_NAMES = {"plain": "validation photos", "degraded": "degraded (80 px, JPEG 30)"}
+
+def _wrap(v, width=52): return textwrap.fill(v, width)
+
+def _row_height(labels): return 0.1 + 0.11 * max(l.count("\n") + 1 for l in labels)
+
+def _role_legend(fig, roles):
+    "One legend above the panels keyed to the roles' colours."
+    from matplotlib.lines import Line2D
+    h = [Line2D([], [], marker="o", ls="none", color=ROLE_COLOURS[r], label=r) for r in ROLE_COLOURS if r in set(roles)]
+    fig.legend(handles=h, loc="upper center", ncol=len(h), frameon=False, fontsize=7)
+
+def _variant_points(long: pd.DataFrame, x: str, order: list, base: str, xlabel: str, noise: dict = None):
+    "Point plot of `x` per variant (rows, in `order`), one panel per view: the mean over folds and their range."
+    import seaborn as sns, matplotlib.pyplot as plt
+    labels = [_wrap(v) for v in order]
+    fig, axes = plt.subplots(1, len(VIEW_NAMES), figsize=(README_WIDTH, _row_height(labels) * len(order) + 1.1), sharey=True, sharex=True)
+    for ax, (view, name) in zip(axes, VIEW_NAMES.items()):
+        d = long[long.view == view].assign(label=lambda d: d.variant.map(_wrap), role=lambda d: [variant_role(v, base) for v in d.variant])
+        if noise is not None and np.isfinite(noise[view]): ax.axvspan(-noise[view], noise[view], color=BASELINE, alpha=0.25, lw=0); ax.axvline(0, color=BASELINE, lw=1)
+        sns.pointplot(d, x=x, y="label", order=labels, hue="role", palette=ROLE_COLOURS, errorbar=("pi", 100), linestyle="none",
+                      markersize=3.5, err_kws={"linewidth": 1.2}, legend=False, ax=ax)
+        ax.set(xlabel="", ylabel="", title=name); ax.title.set_size(8)
+        ax.tick_params(axis="y", labelsize=6.5); ax.tick_params(axis="x", labelsize=7); ax.xaxis.set_major_locator(plt.MaxNLocator(4))
+    fig.supxlabel(xlabel, fontsize=8); _role_legend(fig, [variant_role(v, base) for v in order])
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight())); fig.subplots_adjust(wspace=0.12)
+    return fig
+
+def ablation_figures(table: pd.DataFrame, out_dir, records: list = None, base: str = None) -> list:
+    "Scores and paired differences to the base per variant (fold ranges), and a dot plot of the scores and train minutes; returns the paths."
+    import seaborn as sns
     import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
-    out_dir = Path(out_dir); t = table.iloc[::-1]; y = np.arange(len(t))
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(t) + 1))
-    ax.barh(y + 0.2, t.score, 0.4, xerr=t.spread, label="validation photos", color="tab:blue")
-    ax.barh(y - 0.2, t.degraded, 0.4, label="degraded (80 px, JPEG 30)", color="tab:orange")
-    ax.set_yticks(y, t.variant, fontsize=7); ax.set_xlabel("competition score (mean of 2 folds; bar: half the range)")
-    ax.set_xlim(max(0, t.degraded.min() - 0.05), min(1, t.score.max() + 0.05)); ax.legend(fontsize=7, loc="lower right")
-    fig.tight_layout(); p1 = out_dir / "scores.png"; fig.savefig(p1, dpi=90); plt.close(fig)
-    fig, ax = plt.subplots(figsize=(6, 4)); tt = t[t.train_min > 0]
-    ax.errorbar(tt.train_min, tt.score, yerr=tt.spread, fmt="o")
-    for _, r in tt.iterrows(): ax.annotate(r.variant[:28], (r.train_min, r.score), fontsize=6)
-    ax.set_xlabel("train minutes per fold (see the records for threads and load)"); ax.set_ylabel("score")
-    fig.tight_layout(); p2 = out_dir / "score_vs_minutes.png"; fig.savefig(p2, dpi=90); plt.close(fig)
-    return [p1, p2]
+    set_theme(); out_dir = Path(out_dir); paths = []
+    base = base or table.loc[table.verdict == "baseline", "variant"].iloc[0]
+    t = table[table.variant != "majority class"]             # its score (far below the rest) is in the titles
+    maj = table.loc[table.variant == "majority class", "score"]
+    note = f" (majority class: {maj.iloc[0]:.2f})" if len(maj) else ""
+    if records is not None:
+        long = fold_differences(records, base)
+        noise = {v: seed_noise(records, base, v) for v in VIEW_NAMES}
+        fig = _variant_points(long, "score", t.variant.tolist(), base, f"competition score, dot: mean of the folds, bar: their range{note}")
+        paths.append(save_png(fig, out_dir / "scores.png"))
+        fig = _variant_points(long, "diff", [v for v in t.variant if v != base], base,
+                              "paired difference to the base on the same fold (dot: mean, bar: range; grey band: seed noise)", noise)
+        paths.append(save_png(fig, out_dir / "differences.png"))
+    labels = t.variant.map(_wrap)
+    fig, axes = plt.subplots(1, 3, figsize=(README_WIDTH, _row_height(labels) * len(t) + 1.1), sharey=True)
+    d = t.assign(label=labels, role=[variant_role(v, base) for v in t.variant])
+    for ax, x, title in zip(axes, ["score", "degraded", "train_min"], ["score (validation)", "score (degraded photos)", "train minutes per fold"]):
+        sns.stripplot(d, x=x, y="label", hue="role", palette=ROLE_COLOURS, size=5, jitter=False, linewidth=0.5, edgecolor="w",
+                      legend=False, ax=ax)
+        ax.set(xlabel="", ylabel="", title=title); ax.title.set_size(8); ax.yaxis.grid(True)
+        ax.tick_params(axis="y", labelsize=6.5); ax.tick_params(axis="x", labelsize=7); ax.xaxis.set_major_locator(plt.MaxNLocator(4))
+    fig.supxlabel(f"mean of the folds{note}; minutes depend on threads and load (see the records)", fontsize=8)
+    _role_legend(fig, d.role); fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight())); fig.subplots_adjust(wspace=0.15)
+    paths.append(save_png(fig, out_dir / "score_vs_minutes.png"))
+    return paths
 
 def table_markdown(table: pd.DataFrame) -> str:
     "The short table the README shows."
@@ -434,7 +495,7 @@ def save_results(records: list, base: str, out_dir, holdout: dict = None) -> pd.
                        ("table.csv", table.to_csv(index=False)), ("table.md", table_markdown(table) + "\n")] + \
                       ([("holdout.json", json.dumps(holdout, indent=1, default=float))] if holdout else []):
         atomic_write(out_dir / name, text)
-    ablation_figures(table, out_dir)
+    ablation_figures(table, out_dir, records, base)
     if holdout: save_summary(table, holdout, out_dir.parent / "ablation.json")
     return table
 

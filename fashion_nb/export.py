@@ -18,10 +18,11 @@ from .metric import competition_score
 from .ensemble import load_ensemble, arch_class_weights
 
 # %% auto #0
-__all__ = ['static_same_padding', 'EnsembleGraph', 'load_members', 'member_weights', 'ensemble_graph', 'export_rows',
+__all__ = ['HUB_MARK', 'static_same_padding', 'EnsembleGraph', 'load_members', 'member_weights', 'ensemble_graph', 'export_rows',
            'ImageCalibration', 'edge_convs', 'body_stages', 'float_nodes', 'is_static', 'quantize_preprocessed',
-           'torch_predict', 'ParityError', 'argmax_agreement', 'export_images', 'write_onnx', 'onnx_parity',
-           'int8_tries', 'int8_parity', 'model_card', 'check_export_out', 'export_onnx', 'export_cli']
+           'torch_predict', 'ParityError', 'argmax_agreement', 'export_images', 'write_onnx', 'score_interval',
+           'degraded_parity', 'onnx_parity', 'int8_tries', 'int8_parity', 'model_card', 'hub_header', 'hub_readme',
+           'hub_readme_path', 'check_export_out', 'export_onnx', 'export_cli']
 
 # %% ../nbs/09_export.ipynb #14b9901b
 def static_same_padding(model: nn.Module, size: int) -> nn.Module:
@@ -257,6 +258,24 @@ def write_onnx(g: nn.Module, path, X: np.ndarray, opset: int = 17):
     onnx.checker.check_model(str(path))
     return path
 
+# %% ../nbs/09_export.ipynb #37a66140
+def score_interval(y, p, schema: Schema, n_boot: int = 200, seed: int = 0, level: float = 0.95) -> list:
+    "Percentile bootstrap interval `[lo, hi]` of the competition score over the rows (None without labels or rows)."
+    if y is None or not len(y): return None
+    rng, s = np.random.default_rng(seed), []
+    for _ in range(n_boot):
+        i = rng.integers(0, len(y), len(y)); v = _score(y[i], p[i], schema)
+        if v is not None: s.append(v)
+    return [float(np.quantile(s, (1 - level) / 2)), float(np.quantile(s, (1 + level) / 2))] if s else None
+
+def degraded_parity(fp32, X, y, p_onnx, schema: Schema, long_side: int = 80, quality: int = 30) -> dict:
+    "The fp32 ONNX model's score on degraded copies of the parity images (`degrade_copy`): the drop a low-quality photo costs."
+    from fashion_nb.augment import degrade_copy
+    p = run_batches(fp32, np.stack([degrade_copy(x, long_side, quality) for x in X]))
+    s, s0 = _score(y, p, schema), _score(y, p_onnx, schema)
+    return dict(how=f"long side {long_side} px, JPEG quality {quality}, scaled back", score_onnx=s,
+                interval=score_interval(y, p, schema), drop=s0 - s if s is not None and s0 is not None else None)
+
 # %% ../nbs/09_export.ipynb #9d7e42c9
 def onnx_parity(g: nn.Module, path, X, y, schema: Schema, rows) -> tuple:
     "`(fp32 predictor, ONNX probabilities, parity report)`: the torch module `g` against its ONNX file on images `X`."
@@ -267,6 +286,7 @@ def onnx_parity(g: nn.Module, path, X, y, schema: Schema, rows) -> tuple:
                n_valid=len(X), labelled=y is not None, max_abs_torch_onnx=float(np.abs(p_torch - p_onnx).max()),
                score_torch=_score(y, p_torch, schema) if y is not None else None,
                score_onnx=_score(y, p_onnx, schema) if y is not None else None)
+    if y is not None: par.update(score_onnx_interval=score_interval(y, p_onnx, schema), degraded=degraded_parity(fp32, X, y, p_onnx, schema))
     return fp32, p_onnx, par
 
 # %% ../nbs/09_export.ipynb #cb9b6403
@@ -333,6 +353,83 @@ def model_card(out, S, schema: Schema, info: dict, par: dict, calib, data_dir, r
                                 ids=ids("parity") if rows else [], selection_ids=ids("select") if rows and int8 else []),
                 versions=_versions(), export_seconds=round(time.time() - t0, 1), opset=opset)
 
+# %% ../nbs/09_export.ipynb #04d54f57
+HUB_MARK = "<!-- written by fashion_nb export from the model card -->"
+
+def _f(v): return "n/a" if v is None else f"{v:.4f}"
+def _ci(v): return "" if not v else f" (95% interval {v[0]:.4f} to {v[1]:.4f})"
+
+def hub_header(card: dict, name: str) -> dict:
+    "The YAML header of the Hub's model card: library, tags, datasets and the card's scores with the rows they were measured on."
+    par, val = card["parity"], card["validation"]
+    data = Path(val["data_dir"]).name if val.get("data_dir") else None
+    split = f"{par['n_valid']} rows: {par['rows']}"
+    metrics = [dict(type="f1", name=f"competition score ({what}; harmonic mean of micro- and macro-F1 per head)", value=round(v, 4))
+               for what, v in [("ONNX fp32", par.get("score_onnx")), ("ONNX INT8", par.get("score_int8") if card["files"].get("int8") else None),
+                               ("ONNX fp32, degraded photos", (par.get("degraded") or {}).get("score_onnx"))] if v is not None]
+    head = dict(library_name="onnx", license="apache-2.0", pipeline_tag="image-classification",
+                tags=["fashion_nb", "image-classification", "multi-label", "fashion", "onnx", "timm", *card["ensemble"]["archs"]],
+                datasets=[data] if data else [], metrics=["f1"])
+    if metrics: head["model-index"] = [dict(name=name, results=[dict(task=dict(type="image-classification", name="fashion attributes"),
+                                                                     dataset=dict(name=data or "unnamed", type=data or "unnamed", split=split),
+                                                                     metrics=metrics)])]
+    return head
+
+# %% ../nbs/09_export.ipynb #a3b5ce10
+def hub_readme(card: dict,          # the JSON model card (`model_card`)
+               name: str = None,    # the model's name (default: the fp32 file's stem)
+              ) -> str:
+    "The model card in the Hugging Face Hub's format: a YAML header, then intended use, training data, evaluation, limitations and how to run it."
+    import yaml
+    par, val, files, ens, inp = card["parity"], card["validation"], card["files"], card["ensemble"], card["input"]
+    schema, name = Schema.from_dict(card["schema"]), name or Path(files["fp32"]).stem
+    deg, S = par.get("degraded") or {}, card["preprocessing"]["size"]
+    data = Path(val["data_dir"]).name if val.get("data_dir") else "no data folder (random images)"
+    rows = f"{par['n_valid']} {'labelled ' if par.get('labelled') else 'unlabelled '}rows ({par['rows']})"
+    ev = [("torch fp32", par.get("score_torch"), None), ("ONNX fp32", par.get("score_onnx"), par.get("score_onnx_interval"))]
+    if files.get("int8") or par.get("int8_refused"): ev.append(("ONNX INT8" + (" (refused)" if par.get("int8_refused") else ""), par.get("score_int8"), None))
+    if deg: ev.append((f"ONNX fp32, degraded photos ({deg['how']})", deg.get("score_onnx"), deg.get("interval")))
+    md = ["---", yaml.safe_dump(hub_header(card, name), sort_keys=False).strip(), "---", HUB_MARK, "", f"# {name}", "",
+          f"Predicts the attributes of fashion catalogue photos: {len(schema.categories)} categories "
+          f"({', '.join(schema.categories)}), {schema.n_heads} attributes, {schema.n_classes} classes. "
+          f"An ensemble of {len(ens['members'])} model(s) ({', '.join(ens['archs'])}) exported by fashion_nb to one ONNX graph.", "",
+          "## Intended use", "",
+          f"Tagging product photos of the categories above with the attributes of their category. Input: `{inp['name']}`, "
+          f"{inp['dtype']} {inp['layout']} {inp['colour']} images letterboxed to {S}x{S} px (white fill); output: `probs`, "
+          "per-head softmax probabilities concatenated in schema order. Not for other kinds of product, people or scenes: "
+          "every photo gets one class per attribute of its category, whatever it shows.", "",
+          "## Training data", "", f"Data folder: `{data}`. Members:", "",
+          "| arch | img_size | fold | architecture weight |", "|---|---|---|---|",
+          *[f"| {m['arch']} | {m['img_size']} | {m.get('fold', '')} | {(ens.get('weights') or {}).get(m['arch'], '')} |" for m in ens["members"]],
+          "", f"Out-of-fold score of the ensemble (cross-fitted): {_f(ens.get('oof_score_crossfit'))} on {ens.get('oof_rows')} rows."
+          if ens.get("oof_score_crossfit") is not None else "No ensemble weights were fitted: the members are averaged with equal architecture weights.", "",
+          "## Evaluation", "", f"Measured on {rows}. Scores are the competition score (mean over categories of the harmonic mean "
+          "of micro- and macro-F1 per attribute); intervals are 95% percentile bootstraps over the rows.", "",
+          "| model | score |", "|---|---|", *[f"| {k} | {_f(v)}{_ci(ci)} |" for k, v, ci in ev], ""]
+    if par.get("test_images"): md += [f"INT8 and fp32 agree on {par['test_images']['argmax_agreement_int8']:.1%} of head predictions "
+                                      f"on {par['test_images']['n']} unlabelled test images.", ""]
+    md += ["## Limitations", "",
+           f"- Checked on photos of `{data}` only ({par['n_valid']} rows of its {val.get('split', 'train')} split"
+           + ("; none of them trained any member)." if par.get("unseen") else "; some members trained on them, so the absolute scores flatter it)."),
+           f"- Degraded photos ({deg['how']}): score {_f(deg.get('score_onnx'))}, a drop of {_f(deg.get('drop'))}." if deg.get("drop") is not None
+           else "- The drop on degraded photos was not measured (no labelled rows).",
+           "- Categories outside the list above are not recognised; a missing attribute is never predicted as missing.", "",
+           "## How to run it", "", "```sh", f"fashion-nb serve --model {files['fp32']}        # HTTP service (POST images, get attributes)",
+           f"fashion-nb predict --model {files['fp32']} --data_dir DATA   # a submission.csv for a folder of images", "```", "",
+           "With ONNX Runtime alone (numpy and Pillow, no training code):", "", "```python", "import json, numpy as np, onnxruntime as ort",
+           "from fashion_nb.runtime import load_letterboxed   # or: PIL letterbox to the card's size, white fill",
+           f"sess = ort.InferenceSession('{files['fp32']}')",
+           f"card = json.load(open('{Path(files['fp32']).stem}.card.json'))",
+           f"x = np.stack([load_letterboxed('photo.jpg', {S})])       # uint8 [1, {S}, {S}, 3]",
+           "probs = sess.run(None, {'image': x})[0]                      # [1, n_classes]; heads: card['schema']", "```", ""]
+    return "\n".join(md)
+
+# %% ../nbs/09_export.ipynb #e1bd9159
+def hub_readme_path(out) -> Path:
+    "`README.md` beside the ONNX file `out`, unless one that export did not write is there: then `<stem>.README.md`."
+    out = Path(out); r = out.parent / "README.md"
+    return r if not r.exists() or HUB_MARK in r.read_text(errors="replace") else out.with_name(f"{out.stem}.README.md")
+
 # %% ../nbs/09_export.ipynb #8dbd440c
 def check_export_out(out, overwrite: bool = False) -> Path:
     "`out` when it is a `.onnx` path whose files (ONNX, INT8, card) are new or an earlier export; else an error before any work."
@@ -357,7 +454,7 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
                 max_float_stages: int = 4, # ... up to this many
                 overwrite: bool = False,   # replace existing files at `out` that are not an earlier export
                ) -> dict:
-    "Export the ensemble to ONNX (and INT8), with a parity report and a model card; returns the card."
+    "Export the ensemble to ONNX (and INT8), with a parity report, a model card and its Hub-style README.md; returns the card."
     out = check_export_out(out, overwrite); out.parent.mkdir(parents=True, exist_ok=True)
     g, schema, info = ensemble_graph(model_dirs, ensemble)
     S, first = g.size, info["members"][0]
@@ -371,10 +468,12 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
         calib = int8_parity(par, tmp32, tmp8, fp32, p_onnx, data_dir, rows, X, y, Xs, ys, Xt, schema, first, float_stages,
                             max_float_stages, int8_target, max_drop) if int8 else None
         card = model_card(out, S, schema, info, par, calib, data_dir, rows, int8, opset, t0)
+        card["files"]["readme"] = hub_readme_path(out).name
         os.replace(tmp32, out)
         if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
         elif int8_path(out).exists(): int8_path(out).unlink()     # never leave an INT8 file the card does not vouch for
         _write_json(card_path(out), card)
+        atomic_write(out.parent / card["files"]["readme"], hub_readme(card))
     except (OSError, RuntimeError) as e:
         if disk_full(e, out.parent): raise no_space(out, "the ONNX export") from None
         raise

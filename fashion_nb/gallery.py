@@ -34,7 +34,7 @@ def _thumb(ax, path, lines, size=96):
     from fashion_nb.core import load_letterboxed, ImageError
     try: ax.imshow(load_letterboxed(path, size))
     except ImageError: ax.text(0.5, 0.5, "no image", ha="center", va="center", fontsize=7)
-    ax.set_xticks([]); ax.set_yticks([]); ax.set_title("\n".join(lines), fontsize=6)
+    ax.set_xticks([]); ax.set_yticks([]); ax.grid(False); ax.set_title("\n".join(lines), fontsize=6)
 
 def head_gallery(oof: dict,            # from `run_oof`
                  Q: np.ndarray,        # probabilities to show [n, n_classes] (cross-fitted calibrated)
@@ -42,8 +42,10 @@ def head_gallery(oof: dict,            # from `run_oof`
                  issues: pd.DataFrame = None, # suspected label issues (`15a_label_issues`), any heads
                  path=None, k: int = 8, top: int = 8):
     "One head's figure: confusion of its most confused classes, per-class F1, confident errors, suspected label issues."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt, seaborn as sns
     from sklearn.metrics import f1_score
+    from fashion_nb.figures import set_theme, PROJECT
+    set_theme()
     h = oof["schema"].heads[j]
     m = np.flatnonzero(oof["y"][:, j] != IGNORE)
     y, Qh = oof["y"][m, j], Q[m, h.sl]; pred = Qh.argmax(1)
@@ -52,18 +54,17 @@ def head_gallery(oof: dict,            # from `run_oof`
     ax_c, ax_f = fig.add_subplot(gs[0, :k // 2]), fig.add_subplot(gs[0, k // 2 + (k > 3):])
     keep = confused_classes(y, pred, h.n_classes, top)
     cm = np.array([[np.sum((y == a) & (pred == b)) for b in keep] for a in keep])
-    ax_c.imshow(cm, cmap="Blues")
-    for (a, b), v in np.ndenumerate(cm): ax_c.text(b, a, str(v), ha="center", va="center", fontsize=6, color="k" if v < cm.max() / 2 else "w")
     names = [str(h.classes[c])[:14] for c in keep]
-    ax_c.set_xticks(range(len(keep))); ax_c.set_xticklabels(names, rotation=60, fontsize=6, ha="right")
-    ax_c.set_yticks(range(len(keep))); ax_c.set_yticklabels(names, fontsize=6)
+    sns.heatmap(pd.DataFrame(cm, names, names), annot=True, fmt="d", cmap="Blues", cbar=False, square=True, linewidths=0.5,
+                annot_kws={"fontsize": 6}, ax=ax_c)
+    ax_c.tick_params(labelsize=6); ax_c.set_xticklabels(names, rotation=60, ha="right"); ax_c.set_yticklabels(names, rotation=0)
     ax_c.set_xlabel("predicted", fontsize=7); ax_c.set_ylabel("given", fontsize=7)
     ax_c.set_title(f"{h.name}: {len(m)} OOF cells, accuracy {(pred == y).mean():.3f}", fontsize=8)
     f1 = f1_score(y, pred, labels=range(h.n_classes), average=None, zero_division=0)
     sup = np.bincount(y, minlength=h.n_classes)
     o = np.argsort(-sup, kind="stable")[:20]
-    ax_f.barh(range(len(o)), f1[o], color="tab:blue"); ax_f.invert_yaxis(); ax_f.set_xlim(0, 1)
-    ax_f.set_yticks(range(len(o))); ax_f.set_yticklabels([f"{str(h.classes[c])[:14]} ({sup[c]})" for c in o], fontsize=6)
+    sns.barplot(x=f1[o], y=[f"{str(h.classes[c])[:14]} ({sup[c]})" for c in o], color=PROJECT, orient="h", ax=ax_f)
+    ax_f.set_xlim(0, 1); ax_f.tick_params(labelsize=6)
     ax_f.set_title("per-class F1 (support), most frequent classes", fontsize=8)
     img_dir = Path(oof["data_dir"]) / "train_images"
     err = confident_errors(y, Qh, k)

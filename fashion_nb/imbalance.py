@@ -9,7 +9,7 @@ from .schema import Schema, SchemaError
 
 # %% auto #0
 __all__ = ['class_counts', 'imbalance_table', 'effective_number_weights', 'class_weights', 'sample_weights', 'plot_imbalance',
-           'plot_class_weights', 'unknown_values']
+           'plot_class_weights', 'label_cooccurrence', 'plot_cooccurrence', 'unknown_values']
 
 # %% ../nbs/04_imbalance.ipynb #dc5cba17
 def _targets(y, schema: Schema) -> np.ndarray:
@@ -100,15 +100,15 @@ def plot_imbalance(table: pd.DataFrame, # an `imbalance_table`
                    title: str = "",     # figure title
                   ):
     "Horizontal bars of each head's imbalance ratio (log scale), coloured by category; returns the figure."
-    import matplotlib.pyplot as plt
-    t = table.dropna(subset=["imbalance_ratio"]).iloc[::-1]
-    cats = list(pd.unique(table["category"]))
-    colours = {c: plt.cm.tab10(k % 10) for k, c in enumerate(cats)}
+    import matplotlib.pyplot as plt, seaborn as sns
+    from fashion_nb.figures import set_theme
+    set_theme()
+    t = table.dropna(subset=["imbalance_ratio"])
     fig, ax = plt.subplots(figsize=(7, 0.22 * len(t) + 1.2))
-    ax.barh(t["head"], t["imbalance_ratio"], color=[colours[c] for c in t["category"]])
-    ax.set_xscale("log"); ax.set_xlabel("imbalance ratio (largest class / smallest class present)")
-    ax.tick_params(axis="y", labelsize=7); ax.set_title(title)
-    ax.legend(handles=[plt.Rectangle((0, 0), 1, 1, color=colours[c]) for c in cats], labels=cats, fontsize=7, loc="lower right")
+    sns.barplot(t, x="imbalance_ratio", y="head", hue="category", dodge=False, ax=ax)
+    ax.set_xscale("log")                         # after drawing: seaborn's log_scale=True leaves bars from 0 undrawable
+    ax.set(xlabel="imbalance ratio (largest class / smallest class present)", ylabel="", title=title)
+    ax.tick_params(axis="y", labelsize=7); ax.legend(fontsize=7, loc="upper right", title=None)
     fig.tight_layout()
     return fig
 
@@ -129,11 +129,40 @@ def plot_class_weights(y, schema: Schema, heads: list, categories=None, beta: fl
             lab = y[:, i] >= 0
             ax.bar(x, np.bincount(y[lab, i], weights=sw[lab], minlength=h.n_classes) / sw[lab].sum(), bw,
                    label=f"expected share under sampler (power {power})")
-        ax2 = ax.twinx(); ax2.plot(x + (bw if sw is not None else 0), weights[i], "o", color="C3", label=f"class weight (beta {beta})")
+        ax2 = ax.twinx(); ax2.grid(False); ax2.plot(x + (bw if sw is not None else 0), weights[i], "o", color="C3", label=f"class weight (beta {beta})")
         ax.set_xticks(x); ax.set_xticklabels(h.classes, rotation=30, ha="right", fontsize=7)
         ax.set_ylabel("share"); ax2.set_ylabel("weight", color="C3"); ax.set_title(name, fontsize=9)
     h1, l1 = axes[0, 0].get_legend_handles_labels(); h2, l2 = ax2.get_legend_handles_labels()
-    axes[0, 0].legend(h1 + h2, l1 + l2, fontsize=7, loc="upper right")
+    fig.legend(h1 + h2, l1 + l2, fontsize=7, loc="upper center", ncol=3, frameon=False)   # above the panels, over no bar
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
+    return fig
+
+# %% ../nbs/04_imbalance.ipynb #870aa18a
+def label_cooccurrence(y,                 # encoded targets `int64[n, n_heads]` or a layout table
+                       schema: Schema,    # the label space
+                       category: str,     # the category whose heads are paired
+                       categories=None,   # each row's category (default: the table's)
+                      ) -> pd.DataFrame:
+    "Share of `category`'s rows labelled for both heads of each pair (attributes in rows and columns)."
+    if categories is None and isinstance(y, pd.DataFrame): categories = y["Category"].to_numpy()
+    y = _targets(y, schema)
+    if categories is None: raise ValueError("label_cooccurrence needs each row's category (give a table or `categories`)")
+    if category not in schema.categories: raise SchemaError(f"{category!r} is not a category of {schema}")
+    lab = (y[np.asarray(categories) == category][:, schema.head_idx(category)] >= 0).astype(float)
+    names = [h.attribute for h in schema.heads_for(category)]
+    return pd.DataFrame(lab.T @ lab / max(len(lab), 1), index=names, columns=names)
+
+def plot_cooccurrence(co: pd.DataFrame, # a `label_cooccurrence` table
+                      title: str = "",
+                     ):
+    "Heatmap of a `label_cooccurrence` table (shares as percentages); returns the figure."
+    import matplotlib.pyplot as plt, seaborn as sns
+    from fashion_nb.figures import set_theme
+    set_theme()
+    fig, ax = plt.subplots(figsize=(0.55 * len(co) + 2.6, 0.45 * len(co) + 1.4))
+    sns.heatmap(co * 100, annot=True, fmt=".0f", cmap="Blues", vmin=0, vmax=100, square=True, linewidths=0.5,
+                annot_kws={"fontsize": 6}, cbar_kws={"label": "% of rows labelled for both"}, ax=ax)
+    ax.tick_params(labelsize=7); ax.set_title(title, fontsize=9)
     fig.tight_layout()
     return fig
 

@@ -336,13 +336,17 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           select: str = RECIPE["select"],    # keep the best-scoring epoch ("best", early stopping) or the last ("last")
           ema: float = RECIPE["ema"],        # decay of an exponential moving average of the weights (0: off)
           degrade: float = RECIPE["degrade"], # share of training images given a random low resolution / JPEG degradation
+          track: str = "none",           # "mlflow": log this step to a local MLflow store (`06a_track`; pip install -e ".[track]")
+          track_store=None,              # the MLflow store: SQLite file, folder or URI (default outputs/mlflow/mlflow.db)
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
-    t0 = time.time()
+    t0, args = time.time(), {k: v for k, v in locals().items() if k != "extra_cbs"}   # the step's parameters, for a tracker
     check_train_options(fold, n_folds, epochs=epochs, batch_size=batch_size, img_size=img_size, lr_head=lr_head, lr_body=lr_body,
                         body_decay=body_decay, dropout=dropout, head_hidden=head_hidden, mix=mix, mix_alpha=mix_alpha,
                         augment=augment, imbalance=imbalance, label_smoothing=label_smoothing, focal_gamma=focal_gamma,
                         patience=patience, precision=precision, seed=seed, schedule=schedule, select=select, ema=ema, degrade=degrade)
+    from fashion_nb.track import TRACKERS
+    check_choice(track, TRACKERS, "--track")
     if data_dir is None: data_dir = synthetic_default()
     data_dir = Path(data_dir)
     if not data_dir.is_dir(): raise FileNotFoundError(f"{data_dir}: data folder not found")
@@ -354,6 +358,10 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     cfg = net.data_config
     out = Path(out) if out else outputs_dir("models") / f"{check_name(model, '--model', 'architecture name (with no --out)')}_fold{fold}"
     if is_rank0(): refuse_existing(out, overwrite, is_model_dir, "model folder")
+    tracker = None
+    if track == "mlflow" and is_rank0():           # MLflow is imported only here, before any image is decoded
+        from fashion_nb.track import MLflowTrack
+        tracker = MLflowTrack({k: str(v) if isinstance(v, Path) else v for k, v in args.items() if k != "track_store"}, track_store, run_name=out.name)
     dls, y_all, tr_rows = fold_dls(data_dir, schema, cfg, fold, n_folds, img_size, batch_size, augment, degrade, imbalance,
                                    num_workers, seed, holdout)
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
@@ -361,7 +369,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     with scratch as work:                     # best.pth and the model files live here until the rename
         learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision, path=Path(work))
         loader_ips = loader_throughput(dls.train, 5)
-        cbs = train_callbacks(epochs, mix, mix_alpha, ema, extra_cbs)
+        cbs = train_callbacks(epochs, mix, mix_alpha, ema, [*extra_cbs, *([tracker] if tracker else [])])
         with distributed(learn):
             phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay, extra_cbs=cbs, schedule=schedule,
                                    select=select)
@@ -383,6 +391,7 @@ def train(data_dir=None,                 # folder in the competition layout (Non
                        per_head=table.to_dict(orient="records"))
         write_model_dir(work, learn.model, config, metrics, oof_table(probs, dls.table.iloc[dls.valid_rows], fold),
                         f"{model} fold {fold}: score {score:.3f}")
+        if tracker: metrics["mlflow_run"] = tracker.finish(work, {k: metrics[k] for k in ("score", "baseline_score", "n_train", "n_valid", "seconds")})
         metrics["out"] = str(out)
         return metrics
 
@@ -432,14 +441,19 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               ema: float = RECIPE["ema"],  # weight EMA decay (0: off)
               degrade: float = RECIPE["degrade"], # share of training images degraded (low resolution, JPEG)
               no_augment: bool = False,  # turn the per-category augmentation off
+              track: str = "none",       # mlflow: log the step to a local MLflow store (browse it with mlflow ui)
+              track_store: str = None,   # MLflow store: SQLite file, folder or URI (default outputs/mlflow/mlflow.db)
              ) -> int:
     "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
     m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
               precision=precision, seed=seed, overwrite=overwrite, schedule=schedule, select=select, ema=ema,
-              degrade=degrade, augment=not no_augment)
+              degrade=degrade, augment=not no_augment, track=track, track_store=track_store)
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
+    if "mlflow_run" in m:
+        from fashion_nb.track import store_uri
+        print(f"MLflow run {m['mlflow_run']}: mlflow ui --backend-store-uri {store_uri(track_store)}")
     return 0
 
 # %% ../nbs/07_train.ipynb #15076bf1
