@@ -9,10 +9,12 @@ from pathlib import Path
 from .recipe import RECIPE, check_recipe
 
 # %% auto #0
-__all__ = ['DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_sections', 'check_config', 'load_config', 'digest',
-           'config_hash', 'default_run_id', 'resolve_data']
+__all__ = ['RUN_OVERRIDES', 'DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config', 'check_sections', 'check_config', 'load_config',
+           'digest', 'config_hash', 'default_run_id', 'resolve_data']
 
 # %% ../nbs/10a_run_config.ipynb #58d4a85b
+RUN_OVERRIDES = {"epochs": 4}   # the one departure of the default run from the recipe: 4 epochs instead of 6, so that the
+                                # README's main job and CI's chain stay minutes long on 2 cores (a config file can set 6)
 DEFAULT_CONFIG = {
     "data_dir": None,                  # folder in the competition layout; None: the synthetic dataset below
     "synth": {"n_train": 1000, "n_test": 100, "seed": 0},
@@ -22,6 +24,7 @@ DEFAULT_CONFIG = {
     "folds": None,                     # folds to train (list); None: all n_folds
     "train": {**{k: RECIPE[k] for k in ("epochs", "batch_size", "img_size", "lr_head", "lr_body", "dropout", "mix",
                                         "imbalance", "patience", "seed", "schedule", "select", "degrade")},  # the recipe (01e_recipe)
+              **RUN_OVERRIDES,         # ... except where the embedded default run departs from it (below)
               "per_arch": {}},         # arch -> overrides of the recipe, e.g. {"tf_efficientnet_lite1": {"img_size": 80}}
     "ensemble": {"per_head": True},
     "export": {"int8": True, "max_drop": 0.01, "int8_target": 0.005},
