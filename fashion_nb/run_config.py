@@ -89,7 +89,7 @@ def check_sections(c: dict, source: str):
 
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.core import check_int, check_name
+    from fashion_nb.core import check_int, check_name, check_choice
     def need(ok, key, what, v):
         if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
     c = config
@@ -114,6 +114,9 @@ def check_config(config: dict, source: str = "config") -> dict:
         for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
             need(isinstance(t, dict), where, "a mapping", t)
             check_recipe(t, name=lambda k: f"{source}: {where}.{k}")     # the one validator of the recipe
+            if "track" in t:
+                from fashion_nb.track import TRACKERS
+                check_choice(t["track"], TRACKERS, f"{source}: {where}.track")
         need(isinstance(c["stages"], list), "stages", "a list of stage names", c["stages"])
         if "bench_n" in c["predict"]: check_int(c["predict"]["bench_n"], f"{source}: predict.bench_n", 0)
         check_sections(c, source)
