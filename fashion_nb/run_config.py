@@ -73,8 +73,8 @@ def check_sections(c: dict, source: str):
     flag(c["ensemble"].get("per_head", True), "ensemble.per_head")
     e = c["export"]
     if "int8" in e: flag(e["int8"], "export.int8")
-    for k in ("max_drop", "int8_target"):
-        if k in e: check_number(e[k], f"{source}: export.{k}", 0, 1)
+    if "max_drop" in e: check_number(e["max_drop"], f"{source}: export.max_drop", -1, 1)   # < 0: refuse INT8 always (CI's refusal path)
+    if "int8_target" in e: check_number(e["int8_target"], f"{source}: export.int8_target", 0, 1)
     mp = c["predict"].get("min_precision")
     if mp is not None: check_number(mp, f"{source}: predict.min_precision", 0, 1, low_open=True, high_open=True)
     d = c["distill"]
