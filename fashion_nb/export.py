@@ -10,7 +10,7 @@ import numpy as np, torch, onnx
 from torch import nn
 import torch.nn.functional as F
 from .runtime import ort_session, run_batches, onnx_predict, int8_path, card_path
-from .core import atomic_write, check_output, disk_full, no_space, package_versions
+from .core import atomic_write, atomic_file, check_output, disk_full, no_space, package_versions
 from .schema import Schema, SchemaError, read_table, TRAIN_COLS
 from .data import image_cache, load_folds, HOLDOUT
 from .model import load_model_dir
@@ -461,25 +461,22 @@ def export_onnx(model_dirs: list,          # model folders (None: the ensemble's
     data_dir = data_dir or (first["data_dir"] if first["data_dir"] and Path(first["data_dir"]).is_dir() else None)
     if int8 and data_dir is None: raise ValueError("INT8 export needs calibration images: give data_dir (the members' config names none that exists)")
     rows, X, y, Xs, ys, Xt = export_images(data_dir, schema, first, S, n_valid, n_calib if int8 else 0)
-    tmp32, tmp8, t0 = out.with_name(f".{out.name}.tmp"), int8_path(out).with_name(f".{int8_path(out).name}.tmp"), time.time()
+    t0 = time.time()
     try:
-        write_onnx(g, tmp32, X, opset)
-        fp32, p_onnx, par = onnx_parity(g, tmp32, X, y, schema, rows)
-        calib = int8_parity(par, tmp32, tmp8, fp32, p_onnx, data_dir, rows, X, y, Xs, ys, Xt, schema, first, float_stages,
-                            max_float_stages, int8_target, max_drop) if int8 else None
-        card = model_card(out, S, schema, info, par, calib, data_dir, rows, int8, opset, t0)
-        card["files"]["readme"] = hub_readme_path(out).name
-        os.replace(tmp32, out)
-        if int8 and not par["int8_refused"]: os.replace(tmp8, int8_path(out))
-        elif int8_path(out).exists(): int8_path(out).unlink()     # never leave an INT8 file the card does not vouch for
+        with atomic_file(out) as tmp32, atomic_file(int8_path(out)) as tmp8:   # renamed into place together, or neither
+            write_onnx(g, tmp32, X, opset)
+            fp32, p_onnx, par = onnx_parity(g, tmp32, X, y, schema, rows)
+            calib = int8_parity(par, tmp32, tmp8, fp32, p_onnx, data_dir, rows, X, y, Xs, ys, Xt, schema, first, float_stages,
+                                max_float_stages, int8_target, max_drop) if int8 else None
+            card = model_card(out, S, schema, info, par, calib, data_dir, rows, int8, opset, t0)
+            card["files"]["readme"] = hub_readme_path(out).name
+            if not (int8 and not par["int8_refused"]): tmp8.unlink(missing_ok=True)   # a refused INT8 model is not kept
+        if not (int8 and not par["int8_refused"]): int8_path(out).unlink(missing_ok=True)  # nor an older one the card does not vouch for
         _write_json(card_path(out), card)
         atomic_write(out.parent / card["files"]["readme"], hub_readme(card))
     except (OSError, RuntimeError) as e:
         if disk_full(e, out.parent): raise no_space(out, "the ONNX export") from None
         raise
-    finally:
-        for t in (tmp32, tmp8):
-            if t.exists(): t.unlink()
     if int8 and par["int8_refused"]:
         t = par["selection"]["int8_tries"][-1]
         raise ParityError(f"INT8 model refused: selection-row score {t['score_int8']} vs fp32 {par['selection']['score_onnx']} "
