@@ -187,7 +187,7 @@ def plan_steps(config: dict, data_dir, run_dir) -> list:
         steps += new
     return steps
 
-# %% ../nbs/12_pipeline.ipynb #76bddfab
+# %% ../nbs/12_pipeline.ipynb #91053353
 def plan_waves(steps: list) -> list:
     "The steps grouped in waves: each wave is the steps whose `after` steps are all in earlier waves."
     waves, placed = [], set()

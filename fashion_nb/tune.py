@@ -69,7 +69,7 @@ def study_figures(study, out) -> list:
         fig.tight_layout(); fig.savefig(out / name, dpi=90); plt.close(fig); paths.append(out / name)
     return paths
 
-# %% ../nbs/11_tune.ipynb #69cf4e03
+# %% ../nbs/11_tune.ipynb #e0eb2779
 def single_writer(storage: str) -> bool:
     "Whether a storage URL is a file only one process drives (SQLite) rather than a database server."
     return storage.startswith("sqlite")
@@ -81,14 +81,16 @@ def study_storage(storage: str,          # SQLAlchemy URL: sqlite:///file.db, po
     from sqlalchemy.engine import make_url
     try: shown = make_url(storage).render_as_string(hide_password=True)
     except Exception: raise ValueError(f"--storage {storage!r}: not a database URL (e.g. sqlite:///outputs/optuna.db, postgresql://user:pass@host:5432/db)") from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)   # heartbeats: stable in use since Optuna 2.9
-            return optuna.storages.RDBStorage(storage, heartbeat_interval=heartbeat, grace_period=3 * heartbeat)
-    except ImportError as e: raise ValueError(f"--storage {shown}: its database driver is not installed; for PostgreSQL: pip install -e '.[cluster]'") from None
-    except Exception as e: raise ConnectionError(f"--storage {shown}: cannot open the study database ({type(e).__name__}: {' '.join(str(e).split())[:200]})") from None
+    for attempt in range(3):   # processes starting together race to create the tables: the loser finds them made on its next try
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)   # heartbeats: stable in use since Optuna 2.9
+                return optuna.storages.RDBStorage(storage, heartbeat_interval=heartbeat, grace_period=3 * heartbeat)
+        except ImportError: raise ValueError(f"--storage {shown}: its database driver is not installed; for PostgreSQL: pip install -e '.[cluster]'") from None
+        except Exception as e: err = e; time.sleep(1 + attempt)
+    raise ConnectionError(f"--storage {shown}: cannot open the study database ({type(err).__name__}: {' '.join(str(err).split())[:200]})") from None
 
-# %% ../nbs/11_tune.ipynb #65895336
+# %% ../nbs/11_tune.ipynb #f1c432e4
 class SurplusTrial(Exception):
     "A trial started while others already fill the study (given up before training)."
 
@@ -108,7 +110,9 @@ def fill_study(study, objective, trials: int,
             trial.set_user_attr("surplus", True); raise SurplusTrial(f"trial {trial.number}: the study already has {trials} trials")
         return objective(trial)
     while True:
-        optuna.storages.fail_stale_trials(study)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            optuna.storages.fail_stale_trials(study)      # trials whose process stopped beating: FAIL
         done, running = _count(study)
         if done >= trials: return study
         if done + running >= trials: time.sleep(poll); continue
