@@ -43,6 +43,8 @@ import ast
 LAZY_ALLOWED = {  # (module, later module it imports inside a function) -> why it is not a cycle worth a new chapter
     ("calibrate", "predict"): "attach_calibration measures the precision reached on an exported model's hold-out rows "
                               "with prediction's own loader, once, when a card is written",
+    ("pipeline", "cluster"): "the Ray engine is optional (the `cluster` extra): run_pipeline loads it only for --cluster, "
+                             "and the engine itself runs the pipeline's steps",
 }
 
 def chapter_order_problems(pkg_dir) -> list:

@@ -19,8 +19,8 @@ from .summary import write_summary, run_figures
 __all__ = ['STAGES', 'nbs_dir', 'notebook_parameters', 'check_parameters', 'data_fingerprint', 'notebook_code_hash',
            'package_hash', 'Step', 'holdout_rows', 'train_steps', 'ensemble_steps', 'export_steps', 'predict_steps',
            'figure_steps', 'calibrate_steps', 'label_issue_steps', 'gallery_steps', 'distill_steps', 'plan_steps',
-           'step_hashes', 'step_done', 'PipelineError', 'step_env', 'environ', 'notebook_error', 'execute_step',
-           'run_steps', 'run_pipeline', 'run_cli', 'launch_distributed']
+           'plan_waves', 'step_hashes', 'step_done', 'PipelineError', 'step_env', 'environ', 'notebook_error',
+           'execute_step', 'local_wave', 'run_steps', 'run_pipeline', 'run_cli', 'launch_distributed']
 
 # %% ../nbs/12_pipeline.ipynb #78018d82
 def nbs_dir() -> Path:
@@ -187,6 +187,16 @@ def plan_steps(config: dict, data_dir, run_dir) -> list:
         steps += new
     return steps
 
+# %% ../nbs/12_pipeline.ipynb #91053353
+def plan_waves(steps: list) -> list:
+    "The steps grouped in waves: each wave is the steps whose `after` steps are all in earlier waves."
+    waves, placed = [], set()
+    while len(placed) < len(steps):
+        wave = [s for s in steps if s.name not in placed and all(a in placed for a in s.after)]
+        if not wave: raise ValueError(f"steps {[s.name for s in steps if s.name not in placed]} wait on each other")
+        waves.append(wave); placed |= {s.name for s in wave}
+    return waves
+
 # %% ../nbs/12_pipeline.ipynb #41031510
 def step_hashes(steps: list, data_fp: str, run_dir) -> dict:
     "name -> hash of (notebook code, package source, parameters with the run folder abstracted, data, upstream hashes)."
@@ -274,27 +284,36 @@ def _write_json(path, obj):
     path = Path(path); tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(obj, indent=1, default=str)); os.replace(tmp, path)
 
-def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1) -> dict:
+def local_wave(wave: list, hashes: dict, run_dir, workers: int = 1) -> dict:
+    "Execute one wave on this machine: name -> None (ran) or its `PipelineError`; sequentially, it stops at the first error."
+    out = {}
+    if workers > 1 and len(wave) > 1:
+        threads = max(1, (os.cpu_count() or 1) // min(workers, len(wave)))
+        with ThreadPoolExecutor(min(workers, len(wave))) as ex:
+            futs = {s.name: ex.submit(execute_step, s, run_dir, hashes[s.name], threads) for s in wave}
+            for name, f in futs.items():
+                try: f.result(); out[name] = None
+                except PipelineError as e: out[name] = e
+    else:
+        for s in wave:
+            try: execute_step(s, run_dir, hashes[s.name]); out[s.name] = None
+            except PipelineError as e: out[s.name] = e; break
+    return out
+
+def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1,
+              engine=None,  # runs a wave: `engine(wave, hashes, run_dir)` -> name -> None | PipelineError (default: `local_wave`)
+             ) -> dict:
     "Execute the steps not yet done (in dependency waves); returns name -> 'skipped' | 'ran' | 'failed' | 'not run'."
     status = {s.name: "skipped" for s in steps if step_done(run_dir, s.name, hashes[s.name])}
     for name in status: print(f"{name}: done earlier with the same parameters and inputs, skipped", flush=True)
     todo = [s for s in steps if s.name not in status]
-    cores = os.cpu_count() or 1
+    engine = engine or (lambda wave, hashes, run_dir: local_wave(wave, hashes, run_dir, workers))
     while todo:
         wave = [s for s in todo if all(status.get(a) in ("skipped", "ran") for a in s.after)]
         if not wave: break
-        errors = []
-        if workers > 1 and len(wave) > 1:
-            threads = max(1, cores // min(workers, len(wave)))
-            with ThreadPoolExecutor(min(workers, len(wave))) as ex:
-                futs = {s.name: ex.submit(execute_step, s, run_dir, hashes[s.name], threads) for s in wave}
-                for name, f in futs.items():
-                    try: f.result(); status[name] = "ran"
-                    except PipelineError as e: status[name] = "failed"; errors.append(e)
-        else:
-            for s in wave:
-                try: execute_step(s, run_dir, hashes[s.name]); status[s.name] = "ran"
-                except PipelineError as e: status[s.name] = "failed"; errors.append(e); break
+        done = engine(wave, hashes, run_dir)
+        for name, e in done.items(): status[name] = "failed" if e else "ran"
+        errors = [e for e in done.values() if e]
         todo = [s for s in todo if s.name not in status]
         if errors:
             for s in todo: status[s.name] = "not run"
@@ -307,10 +326,12 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
                  run_id: str = None,   # run folder name (default: from the config's hash)
                  workers: int = None,  # parallel training notebooks (default: the config's)
                  outputs=None,         # outputs folder (default: the project's `outputs/`)
+                 cluster: str = None,  # "ray" | "auto" | "ray://HOST:PORT" | "HOST:PORT": steps as Ray tasks (default: the config's; None: this machine)
                 ) -> Path:
     "Execute the run's notebooks with papermill, skipping steps already done; returns the run folder."
     config = check_config(merge_config(DEFAULT_CONFIG, config or {}))
     workers = int(workers or config["workers"] or 1)
+    cluster = cluster or config["cluster"]
     run_id = check_name(run_id, "--run-id", "run id") if run_id is not None else default_run_id(config)
     run_dir = Path(outputs or outputs_dir()) / "runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -321,11 +342,15 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     steps = plan_steps(config, data_dir, run_dir)
     hashes = step_hashes(steps, data_fingerprint(data_dir), run_dir)
     _write_json(run_dir / "config.json", config)
+    engine = None
+    if cluster:   # connect and check that every node sees the data and the run folder before submitting anything
+        from fashion_nb.cluster import ray_engine
+        engine = ray_engine(cluster, run_dir, data_dir, steps)
     t0, err = time.time(), None
     tmp, old_tmp = run_dir / ".tmp", os.environ.get("TMPDIR")   # the notebooks' temporary files live and die with the run
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
     os.environ["TMPDIR"] = str(tmp)
-    try: status = run_steps(steps, hashes, run_dir, workers)
+    try: status = run_steps(steps, hashes, run_dir, workers, engine)
     except PipelineError as e: err, status = e, json.loads((run_dir / "status.json").read_text())
     finally:
         if old_tmp is None: os.environ.pop("TMPDIR", None)
@@ -335,7 +360,7 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     for s in steps:
         try: seconds[s.name] = json.loads((run_dir / s.name / "done.json").read_text())["seconds"]
         except (OSError, ValueError, KeyError): pass
-    record = dict(run_id=run_dir.name, data_dir=str(data_dir), workers=workers, status=status, seconds=seconds,
+    record = dict(run_id=run_dir.name, data_dir=str(data_dir), workers=workers, cluster=cluster, status=status, seconds=seconds,
                   wall_seconds=round(time.time() - t0, 1), error=str(err) if err else None, config=config)
     _write_json(run_dir / "run.json", record)
     write_summary(run_dir, record)
@@ -347,13 +372,14 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
             data_dir: str = None,  # folder in the competition layout (default: the synthetic default dataset)
             workers: int = None,   # training notebooks run in parallel (cores are divided between them)
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
+            cluster: str = None,   # run the steps as Ray tasks: ray (a local Ray, or $RAY_ADDRESS) | auto | ray://HOST:PORT
             record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
     "Run the whole pipeline as notebooks (train every architecture and fold, ensemble, export, predict); resumes an earlier run."
     cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
     if data_dir: cfg["data_dir"] = str(Path(data_dir).expanduser().resolve())
     t0 = time.time()
-    run = run_pipeline(cfg, run_id=run_id, workers=workers)
+    run = run_pipeline(cfg, run_id=run_id, workers=workers, cluster=cluster)
     rec = json.loads((run / "run.json").read_text())
     for k, v in rec["status"].items(): print(f"{v:8s} {k}")
     table = pd.read_csv(run / "summary.csv")

@@ -40,6 +40,7 @@ DEFAULT_CONFIG = {
                   "gallery": "15b_gallery.ipynb"},  # relative to nbs/, or absolute
     "tuned": None,                     # facts about the study a tuned config came from (`fashion-nb tune`)
     "workers": 1,                      # parallel training notebooks (not part of the run's identity)
+    "cluster": None,                   # None: this machine; "ray" | "auto" | "ray://HOST:PORT": steps as Ray tasks (12c_cluster; not part of the identity)
 }
 
 # %% ../nbs/10a_run_config.ipynb #cec4c6d2
@@ -105,6 +106,8 @@ def check_config(config: dict, source: str = "config") -> dict:
         check_int(c["n_folds"], f"{source}: n_folds", 2)
         for k, m in (("n_train", 1), ("n_test", 0), ("seed", 0)): check_int(c["synth"][k], f"{source}: synth.{k}", m)
         if c["workers"] is not None: check_int(c["workers"], f"{source}: workers", 1)
+        need(c["cluster"] is None or (isinstance(c["cluster"], str) and c["cluster"].strip()), "cluster",
+             'null or a Ray address ("ray", "auto", "ray://HOST:PORT")', c["cluster"])
         if c["folds"] is not None:
             need(isinstance(c["folds"], list), "folds", "a list of fold numbers or null", c["folds"])
             for f in c["folds"]: check_int(f, f"{source}: folds", 0)
@@ -156,8 +159,8 @@ def digest(obj) -> str:
 
 # %% ../nbs/10a_run_config.ipynb #e1aa2c9f
 def config_hash(config: dict) -> str:
-    "Hash of what a config computes (everything but `workers`)."
-    return digest({k: v for k, v in merge_config(DEFAULT_CONFIG, config).items() if k != "workers"})
+    "Hash of what a config computes (everything but `workers` and `cluster`: where it runs)."
+    return digest({k: v for k, v in merge_config(DEFAULT_CONFIG, config).items() if k not in ("workers", "cluster")})
 
 def default_run_id(config: dict) -> str:
     "`default` for the default config, else `run-<first 8 hex digits of its hash>`."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_tune.ipynb #22a88424
 from __future__ import annotations
-import os, json, shutil, warnings
+import os, json, time, socket, shutil, warnings
 from pathlib import Path
 import optuna
 from fastai.callback.core import Callback, CancelFitException
@@ -13,7 +13,8 @@ from .run_config import DEFAULT_CONFIG, merge_config
 from .run_config import resolve_data
 
 # %% auto #0
-__all__ = ['BATCH_SIZES', 'DEFAULT_TRIAL', 'OptunaPruning', 'suggest', 'best_config', 'study_figures', 'tune', 'tune_cli']
+__all__ = ['BATCH_SIZES', 'DEFAULT_TRIAL', 'OptunaPruning', 'suggest', 'best_config', 'study_figures', 'single_writer',
+           'study_storage', 'SurplusTrial', 'fill_study', 'tune', 'tune_cli']
 
 # %% ../nbs/11_tune.ipynb #85236627
 class OptunaPruning(Callback):
@@ -68,6 +69,55 @@ def study_figures(study, out) -> list:
         fig.tight_layout(); fig.savefig(out / name, dpi=90); plt.close(fig); paths.append(out / name)
     return paths
 
+# %% ../nbs/11_tune.ipynb #e0eb2779
+def single_writer(storage: str) -> bool:
+    "Whether a storage URL is a file only one process drives (SQLite) rather than a database server."
+    return storage.startswith("sqlite")
+
+def study_storage(storage: str,          # SQLAlchemy URL: sqlite:///file.db, postgresql://user:pass@host:port/db, ...
+                  heartbeat: int = 30,   # seconds between a running trial's heartbeats; 3x without one retires it
+                 ) -> optuna.storages.RDBStorage:
+    "An Optuna database storage whose trials send heartbeats; a bad URL or an unreachable server fails in one line."
+    from sqlalchemy.engine import make_url
+    try: shown = make_url(storage).render_as_string(hide_password=True)
+    except Exception: raise ValueError(f"--storage {storage!r}: not a database URL (e.g. sqlite:///outputs/optuna.db, postgresql://user:pass@host:5432/db)") from None
+    for attempt in range(3):   # processes starting together race to create the tables: the loser finds them made on its next try
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)   # heartbeats: stable in use since Optuna 2.9
+                return optuna.storages.RDBStorage(storage, heartbeat_interval=heartbeat, grace_period=3 * heartbeat)
+        except ImportError: raise ValueError(f"--storage {shown}: its database driver is not installed; for PostgreSQL: pip install -e '.[cluster]'") from None
+        except Exception as e: err = e; time.sleep(1 + attempt)
+    raise ConnectionError(f"--storage {shown}: cannot open the study database ({type(err).__name__}: {' '.join(str(err).split())[:200]})") from None
+
+# %% ../nbs/11_tune.ipynb #f1c432e4
+class SurplusTrial(Exception):
+    "A trial started while others already fill the study (given up before training)."
+
+def _count(study):
+    states = [t.state for t in study.get_trials(deepcopy=False)]
+    done = sum(s in (optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.PRUNED) for s in states)
+    return done, states.count(optuna.trial.TrialState.RUNNING)
+
+def fill_study(study, objective, trials: int,
+               poll: float = 5,   # seconds between looks while other processes' trials run
+              ):
+    "Run `objective` trials until `study` holds `trials` finished (complete or pruned) trials, counting every process's."
+    def guarded(trial):
+        ahead = [t for t in study.get_trials(deepcopy=False) if t.number < trial.number and t.state in
+                 (optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.PRUNED, optuna.trial.TrialState.RUNNING)]
+        if len(ahead) >= trials:
+            trial.set_user_attr("surplus", True); raise SurplusTrial(f"trial {trial.number}: the study already has {trials} trials")
+        return objective(trial)
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            optuna.storages.fail_stale_trials(study)      # trials whose process stopped beating: FAIL
+        done, running = _count(study)
+        if done >= trials: return study
+        if done + running >= trials: time.sleep(poll); continue
+        study.optimize(guarded, n_trials=1, catch=(SurplusTrial,))
+
 # %% ../nbs/11_tune.ipynb #9b734579
 def tune(trials: int = 20,                # finished trials the study should reach
          storage: str = None,             # Optuna storage URL (default: sqlite:///<outputs>/optuna.db)
@@ -82,6 +132,7 @@ def tune(trials: int = 20,                # finished trials the study should rea
          seed: int = 42,
          pretrained: bool = True,
          train_fn=None,                   # training function (default: `fashion_nb.train.train`)
+         heartbeat: int = 30,             # seconds between a running trial's heartbeats (a shared database retires a trial after 3x)
         ) -> optuna.Study:
     "Run an Optuna study (resumed from `storage`) until it holds `trials` finished trials; write the best config and figures."
     out = Path(out) if out else outputs_dir("tune")
@@ -90,14 +141,20 @@ def tune(trials: int = 20,                # finished trials the study should rea
     if train_fn is None: from fashion_nb.train import train as train_fn
     data_dir = resolve_data(merge_config(DEFAULT_CONFIG, {"data_dir": str(data_dir) if data_dir else None}))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study = optuna.create_study(storage=storage, study_name=study_name, load_if_exists=True, direction="maximize",
+    one = single_writer(storage)
+    rdb = study_storage(storage, heartbeat)
+    study = optuna.create_study(storage=rdb, study_name=study_name, load_if_exists=True, direction="maximize",
                                 pruner=optuna.pruners.MedianPruner(n_startup_trials=2, n_warmup_steps=1))
-    for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)):
-        study.tell(t.number, state=optuna.trial.TrialState.FAIL)   # left by an interrupted run
-    if not study.trials: study.enqueue_trial(DEFAULT_TRIAL)
-    study.sampler = optuna.samplers.TPESampler(seed=seed + len(study.trials))
+    for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)) if one else []:
+        study.tell(t.number, state=optuna.trial.TrialState.FAIL)   # left by an interrupted run (a file has one writer)
+    if not study.trials: study.enqueue_trial(DEFAULT_TRIAL, skip_if_exists=True)
+    # processes sharing a database draw from their own streams, and TPE counts the others' running trials ("constant liar")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        study.sampler = optuna.samplers.TPESampler(seed=seed + len(study.trials) + (0 if one else os.getpid()), constant_liar=not one)
 
     def objective(trial):
+        trial.set_user_attr("worker", f"{socket.gethostname()}:{os.getpid()}")   # which process ran it
         p, cb = suggest(trial, max_batch_size), OptunaPruning(trial)
         tmp = out / "trials" / f"trial_{trial.number}"
         try: m = train_fn(data_dir=data_dir, model=model, fold=fold, n_folds=n_folds, epochs=epochs, img_size=img_size,
@@ -107,12 +164,11 @@ def tune(trials: int = 20,                # finished trials the study should rea
         if cb.pruned: raise optuna.TrialPruned(f"pruned after epoch {cb.step}")
         return m["score"]
 
-    todo = max(0, trials - len(_finished(study)))
-    if todo: study.optimize(objective, n_trials=todo)
-    shutil.rmtree(out / "trials", ignore_errors=True)
+    fill_study(study, objective, trials, poll=min(5, heartbeat))
+    if one: shutil.rmtree(out / "trials", ignore_errors=True)     # leftovers of an interrupted run (a shared `out` may hold others' trials)
     if any(t.state == optuna.trial.TrialState.COMPLETE for t in study.trials):
         cfg = best_config(study, model=model, fold=fold, n_folds=n_folds, epochs=epochs, img_size=img_size,
-                          data_dir=str(data_dir), storage=storage)
+                          data_dir=str(data_dir), storage=rdb.engine.url.render_as_string(hide_password=True))
         atomic_write(out / "best_config.json", json.dumps(cfg, indent=1))
         study_figures(study, out)
     return study
@@ -128,12 +184,13 @@ def tune_cli(trials: int = 20,          # finished trials the study should reach
              img_size: int = DEFAULT_CONFIG["train"]["img_size"],
              max_batch_size: int = 64,  # largest batch size tried (32 / 48 / 64 up to this)
              out: str = None,           # folder for best_config.json and figures (default: outputs/tune)
+             heartbeat: int = 30,       # seconds between a trial's heartbeats; a shared database retires a silent trial after 3x
             ) -> int:
     "Tune learning rates, dropout and batch size with Optuna; writes a config for `fashion-nb run --config`."
-    study = tune(trials, storage, study_name, data_dir, model, fold, n_folds, epochs, img_size, max_batch_size, out)
+    study = tune(trials, storage, study_name, data_dir, model, fold, n_folds, epochs, img_size, max_batch_size, out, heartbeat=heartbeat)
     out = Path(out) if out else outputs_dir("tune")
     states = [t.state.name for t in study.trials]
-    print(f"study {study.study_name}: {states.count('COMPLETE')} complete, {states.count('PRUNED')} pruned, {states.count('FAIL')} failed")
+    print(f"study {study.study_name}: {states.count('COMPLETE')} complete, {states.count('PRUNED')} pruned, {states.count('FAIL')} failed or given up")
     if (out / "best_config.json").is_file():
         print(f"best score {study.best_value:.4f} with {study.best_params}")
         print(f"config: {out / 'best_config.json'}  (fashion-nb run --config {out / 'best_config.json'})")
