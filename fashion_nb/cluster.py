@@ -248,17 +248,19 @@ def bench_cluster(record="results/cluster_overhead.json",  # result record to wr
     (out / "tiny.json").write_text(json.dumps(TINY_RUN))
     fnb = shutil.which("fashion-nb") or str(Path(sys.executable).parent / "fashion-nb")
     env = {**os.environ, "FASHION_NB_OUTPUTS": str(out / "outputs"), "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    def timed(*cmds):
-        t0 = time.time(); ps = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for c in cmds]
-        for c, p in zip(cmds, ps):
-            if p.wait(): raise RuntimeError(f"{' '.join(c[:2])} failed: {p.stderr.read()[-500:]}")
+    def timed(*cmds):   # wall seconds until every command has ended; their output goes to files (a full pipe would stall them)
+        logs = [tempfile.TemporaryFile("w+") for _ in cmds]
+        t0 = time.time(); ps = [subprocess.Popen(c, env=env, stdout=l, stderr=subprocess.STDOUT, text=True) for c, l in zip(cmds, logs)]
+        for c, p, l in zip(cmds, ps, logs):
+            if p.wait(): l.seek(0); raise RuntimeError(f"{' '.join(c[:2])} failed: {l.read()[-500:]}")
         return round(time.time() - t0, 1)
     run = lambda rid, *a: [fnb, "run", "--config", str(out / "tiny.json"), "--run-id", rid, *a]
     f = {"run_local_1_worker_s": timed(run("local1")), "run_local_2_workers_s": timed(run("local2", "--workers", "2"))}
     with local_ray(1, 1) as addr: f["run_ray_2_nodes_s"] = timed(run("ray", "--cluster", addr))
     with local_postgres() as url:
         tune = lambda study, k: [fnb, "tune", "--storage", url, "--study-name", study, "--trials", str(trials), "--data-dir", str(data),
-                                 "--n-folds", "2", "--epochs", "1", "--img-size", "32", "--max-batch-size", "32", "--out", str(out / f"tune_{study}{k}")]
+                                 "--n-folds", "2", "--epochs", "1", "--img-size", "32", "--max-batch-size", "32", "--heartbeat", "5",
+                                 "--out", str(out / f"tune_{study}{k}")]
         f[f"tune_{trials}_trials_1_process_s"] = timed(tune("one", 0))
         f[f"tune_{trials}_trials_2_processes_s"] = timed(tune("two", 1), tune("two", 2))
     save_record(record, f"engine overhead: the tiny run (1 arch x 2 folds, 1 epoch, 32 px; train, ensemble, export, predict) with "
