@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import nbformat
-from .core import outputs_dir, check_name
+from .core import outputs_dir, check_name, atomic_write
 from .console import harmless_lines_dropped, warning_options
 from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest, resolve_data
 from .summary import write_summary, run_figures
@@ -275,14 +275,12 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
                             f"  executed notebook kept at {out_nb}") from None
     rec = {"hash": h, "step": step.name, "notebook": str(step.notebook), "seconds": round(time.time() - t0, 1),
            "threads": threads, "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    tmp = d / ".done.json.tmp"; tmp.write_text(json.dumps(rec, indent=1)); os.replace(tmp, d / "done.json")
+    atomic_write(d / "done.json", json.dumps(rec, indent=1))
     print(f"{time.strftime('%H:%M:%S')} {step.name}: done in {rec['seconds']} s", flush=True)
     return rec
 
 # %% ../nbs/12_pipeline.ipynb #13f2770b
-def _write_json(path, obj):
-    path = Path(path); tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(obj, indent=1, default=str)); os.replace(tmp, path)
+def _write_json(path, obj): return atomic_write(path, json.dumps(obj, indent=1, default=str))
 
 def local_wave(wave: list, hashes: dict, run_dir, workers: int = 1) -> dict:
     "Execute one wave on this machine: name -> None (ran) or its `PipelineError`; sequentially, it stops at the first error."
