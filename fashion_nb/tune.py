@@ -158,7 +158,8 @@ def tune(trials: int = 20,                # finished trials the study should rea
         p, cb = suggest(trial, max_batch_size), OptunaPruning(trial)
         tmp = out / "trials" / f"trial_{trial.number}"
         try: m = train_fn(data_dir=data_dir, model=model, fold=fold, n_folds=n_folds, epochs=epochs, img_size=img_size,
-                          out=tmp, seed=seed, pretrained=pretrained, extra_cbs=[cb], **p)
+                          out=tmp, seed=seed, pretrained=pretrained, extra_cbs=[cb], select="best", **p)   # scored every
+                                                                    # epoch: the pruner's signal (the recipe's `last` skips it)
         finally: shutil.rmtree(tmp, ignore_errors=True)
         trial.set_user_attr("seconds", m.get("seconds")); trial.set_user_attr("baseline_score", m.get("baseline_score"))
         if cb.pruned: raise optuna.TrialPruned(f"pruned after epoch {cb.step}")
