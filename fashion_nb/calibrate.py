@@ -12,10 +12,10 @@ from .core import atomic_write
 
 # %% auto #0
 __all__ = ['TARGETS', 'METHODS', 'temperature_scale', 'fit_temperature', 'ece', 'wilson_lower', 'precision_threshold', 'run_oof',
-           'simulated_members', 'crossfit_ensemble', 'head_temperatures', 'choose_calibrator', 'fit_calibration',
-           'calibration_report', 'check_calibration', 'calibrate_probs', 'threshold_for', 'wilson_interval',
-           'holdout_precision', 'save_calibration', 'load_calibration', 'attach_calibration', 'reliability_figure',
-           'crossfit_probs', 'calibrate', 'calibrate_cli']
+           'simulated_members', 'crossfit_ensemble', 'head_temperatures', 'ece_gain_upper', 'choose_calibrator',
+           'fit_calibration', 'calibration_report', 'check_calibration', 'calibrate_probs', 'threshold_for',
+           'wilson_interval', 'holdout_precision', 'save_calibration', 'load_calibration', 'attach_calibration',
+           'reliability_figure', 'crossfit_probs', 'calibrate', 'calibrate_cli']
 
 # %% ../nbs/09a_calibrate.ipynb #3a0cfa02
 def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
@@ -196,6 +196,12 @@ def head_temperatures(method: str,          # one of METHODS
 # %% ../nbs/09a_calibrate.ipynb #b5edeb71
 def _log_loss(Q, y): return -np.log(np.clip(Q[np.arange(len(y)), y], 1e-12, None)) if len(y) else np.zeros(0)
 
+def ece_gain_upper(raw: tuple, cal: tuple, B: int = 200, seed: int = 0) -> float:
+    "95% upper bound of ECE(cal) - ECE(raw) over bootstrap draws of the same cells; each of `raw`, `cal` is (confidence, right)."
+    rng, n = np.random.default_rng(seed), len(raw[0])
+    d = [_ece(cal[0][i], cal[1][i]) - _ece(raw[0][i], raw[1][i]) for i in (rng.integers(0, n, n) for _ in range(B))]
+    return float(np.percentile(d, 97.5)) if n else float("inf")
+
 def choose_calibrator(P: np.ndarray,        # OOF probabilities [n, n_classes] (cross-fitted where an ensemble combined them)
                       y: np.ndarray,        # targets [n, n_heads]
                       schema: Schema,
@@ -215,7 +221,9 @@ def choose_calibrator(P: np.ndarray,        # OOF probabilities [n, n_classes] (
     figs = {meth: dict(ece=_ece(*top(Q[meth])), log_loss=float(np.mean(np.concatenate([_log_loss(q, t) for q, (_, t, _) in zip(Q[meth], heads)]))))
             for meth in methods}
     raw = figs.get("none") or dict(ece=np.inf, log_loss=np.inf)
-    ok = [m for m in methods if m != "none" and figs[m]["ece"] <= raw["ece"] and figs[m]["log_loss"] <= raw["log_loss"]]
+    if "none" in methods:                 # how sure the ECE gain is: 95% upper bound of ECE(method) - ECE(raw) over the same cells
+        for m in methods: figs[m]["ece_gain_upper"] = 0. if m == "none" else ece_gain_upper(top(Q["none"]), top(Q[m]))
+    ok = [m for m in methods if m != "none" and figs[m]["log_loss"] <= raw["log_loss"] and figs[m].get("ece_gain_upper", -1) < 0]
     chosen = min(ok, key=lambda m: figs[m]["log_loss"]) if ok else "none"
     return dict(method=chosen, crossfit=figs, Q=Q[chosen], fold_temperatures=fold_T[chosen], prior_rows=prior_rows)
 

@@ -33,6 +33,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "loadtest":     ("fashion_nb.loadtest", "loadtest_cli"),
     "distill":      ("fashion_nb.distill",  "distill_cli"),
     "ablate":       ("fashion_nb.ablation", "ablate_cli"),
+    "study":        ("fashion_nb.study",    "study_cli"),
     "compare":      ("fashion_nb.compare",  "compare_cli"),
 }
 USER_ERRORS = (ValueError, OSError, pickle.UnpicklingError)   # by type: SchemaError, ImageError, JSONDecodeError,
@@ -56,7 +57,7 @@ def _normalise_flag(a: str) -> str:
 
 # %% ../nbs/13_cli.ipynb #5148e37c
 GROUPS = {"data":   ["check", "synth", "import-table", "label-issues"],   # help's sections, in order; a command of
-          "train":  ["train", "evaluate", "bench-train", "tune", "calibrate", "ablate"],            # `COMMANDS` in none of them is listed under
+          "train":  ["train", "evaluate", "bench-train", "tune", "calibrate", "ablate", "study"],            # `COMMANDS` in none of them is listed under
           "deploy": ["export", "predict", "bench", "serve", "loadtest", "distill"],   # "other", one named here but not
           "run":    ["run", "compare"]}                                                         # registered is left out
 README_EXAMPLES = [('pip install -e ".[dev]"', "set up (Python 3.10+; CPU is enough)"),
@@ -111,6 +112,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "serve": "fashion-nb serve --model outputs/runs/<run_id>/export/model.int8.onnx   # then open http://127.0.0.1:8000/",
     "loadtest": "fashion-nb loadtest --model outputs/runs/<run_id>/export/model.int8.onnx --n 200",
     "ablate": "fashion-nb ablate --rounds 1 --shard 0/2   # with OMP_NUM_THREADS=1, beside --shard 1/2",
+    "study": "FASHION_NB_CAD=../cad/ClothingAttributeDataset fashion-nb study --seeds 42,43",
     "compare": "fashion-nb compare outputs/runs/<run_a> outputs/runs/<run_b> --out outputs/compare",
 }
 
