@@ -27,6 +27,7 @@ RECIPE = dict(
     schedule="last", select="last", patience=3,   # unfreezing schedule; epoch kept; early-stopping patience (select=best)
     mix="none", mix_alpha=0.4, imbalance="none", label_smoothing=0., focal_gamma=0.,
     augment=True, degrade=0.3, ema=0.,            # per-category augmentation; share of degraded images; weight EMA decay
+    trunk_cache=0,                                # views of the frozen trunk's output cached per image (0: off; 06b_trunk_cache)
     precision="auto", seed=42)
 
 RECIPE_RULES = {  # key -> ("int", (min, max)) | ("num", (low, high, low_open, high_open)) | ("choice", values) | ("bool", None)
@@ -38,7 +39,7 @@ RECIPE_RULES = {  # key -> ("int", (min, max)) | ("num", (low, high, low_open, h
     "label_smoothing": ("num", (0, 1, False, True)), "degrade": ("num", (0, 1, False, False)),
     "ema": ("num", (0, 1, False, True)), "schedule": ("choice", SCHEDULES), "select": ("choice", SELECTS),
     "mix": ("choice", MIX_KINDS), "imbalance": ("choice", IMBALANCE_KINDS), "precision": ("choice", PRECISIONS),
-    "augment": ("bool", None)}
+    "augment": ("bool", None), "trunk_cache": ("int", (0, None))}
 
 # %% ../nbs/01e_recipe.ipynb #f9a35bf2
 def cli_option(key: str) -> str: return "--" + key.replace("_", "-")

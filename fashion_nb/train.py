@@ -30,6 +30,8 @@ from .model import (create_model, MaskedMultiHeadLoss, CompetitionScore, head_pr
 from .metric import competition_score, score_table
 from .augment import CategoryAugment, Degrade, mix_callback
 from .imbalance import class_weights, sample_weights
+from .trunk_cache import trunk_activations, trunk_cut, UpperNet, serving_activations, ViewCycle
+from contextlib import nullcontext
 
 # %% auto #0
 __all__ = ['cpu_has_native_bf16', 'resolve_precision', 'CPUBf16', 'precision_callbacks', 'loader_throughput', 'PhaseSpeed',
@@ -302,6 +304,13 @@ def check_train_options(fold, n_folds, **recipe):
     check_int(n_folds, "--n-folds", 2); check_int(fold, "--fold", 0)
     if fold >= n_folds: raise ValueError(f"--fold {fold} is outside 0..{n_folds - 1} (--n-folds {n_folds})")
     check_recipe(recipe)
+    tc, s, mix = recipe.get("trunk_cache", 0), recipe.get("schedule"), recipe.get("mix", "none")
+    if tc and s in ("gradual", "two_phase"): raise ValueError(
+        f"--trunk-cache {tc}: --schedule {s} trains the trunk, so its output changes every step and cannot be cached; "
+        "use --schedule last or heads, or --trunk-cache 0")
+    if tc and mix != "none": raise ValueError(
+        f"--trunk-cache {tc} cannot be combined with --mix {mix}: a blend of cached activations is not the activation of "
+        "blended images; use --mix none or --trunk-cache 0")
 
 # %% ../nbs/07_train.ipynb #2fb27cfb
 def train(data_dir=None,                 # folder in the competition layout (None: a small synthetic set)
@@ -338,13 +347,16 @@ def train(data_dir=None,                 # folder in the competition layout (Non
           degrade: float = RECIPE["degrade"], # share of training images given a random low resolution / JPEG degradation
           track: str = "none",           # "mlflow": log this step to a local MLflow store (`06a_track`; pip install -e ".[track]")
           track_store=None,              # the MLflow store: SQLite file, folder or URI (default outputs/mlflow/mlflow.db)
+          trunk_cache: int = RECIPE["trunk_cache"], # K views of the frozen trunk's output cached per image; epoch e reads view e mod K (0: off)
+          trunk_cache_dtype: str = "float16", # how the cached activations are stored ("float32": exact)
          ) -> dict:
     "Train one fold and write its model folder; returns the metrics dict."
     t0, args = time.time(), {k: v for k, v in locals().items() if k != "extra_cbs"}   # the step's parameters, for a tracker
     check_train_options(fold, n_folds, epochs=epochs, batch_size=batch_size, img_size=img_size, lr_head=lr_head, lr_body=lr_body,
                         body_decay=body_decay, dropout=dropout, head_hidden=head_hidden, mix=mix, mix_alpha=mix_alpha,
                         augment=augment, imbalance=imbalance, label_smoothing=label_smoothing, focal_gamma=focal_gamma,
-                        patience=patience, precision=precision, seed=seed, schedule=schedule, select=select, ema=ema, degrade=degrade)
+                        patience=patience, precision=precision, seed=seed, schedule=schedule, select=select, ema=ema, degrade=degrade,
+                        trunk_cache=trunk_cache)
     from fashion_nb.track import TRACKERS
     check_choice(track, TRACKERS, "--track")
     if data_dir is None: data_dir = synthetic_default()
@@ -365,14 +377,22 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     dls, y_all, tr_rows = fold_dls(data_dir, schema, cfg, fold, n_folds, img_size, batch_size, augment, degrade, imbalance,
                                    num_workers, seed, holdout)
     cw = class_weights(y_all[tr_rows], schema) if imbalance == "weights" else None
+    views, fill_s = None, 0.
+    if trunk_cache:                           # the frozen trunk's output, once per (image, view) (06b_trunk_cache)
+        views, fill_s = trunk_activations(data_dir, dls.table["id"], dls.table["Category"].to_numpy(), net, img_size, cfg["mean"],
+                                          cfg["std"], trunk_cache, dls.train.dataset.augment, seed, trunk_cache_dtype)
     scratch = atomic_dir(out, overwrite, is_model_dir, "model folder") if is_rank0() else tempfile.TemporaryDirectory()
     with scratch as work:                     # best.pth and the model files live here until the rename
-        learn = make_learner(dls, net, cw, label_smoothing, focal_gamma, precision, path=Path(work))
-        loader_ips = loader_throughput(dls.train, 5)
-        cbs = train_callbacks(epochs, mix, mix_alpha, ema, [*extra_cbs, *([tracker] if tracker else [])])
-        with distributed(learn):
-            phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay, extra_cbs=cbs, schedule=schedule,
-                                   select=select)
+        learn = make_learner(dls, UpperNet(net, trunk_cut(net.body)) if views else net, cw, label_smoothing, focal_gamma, precision,
+                             path=Path(work))
+        with serving_activations(dls, views) if views else nullcontext() as vds:   # the images come back after the block
+            loader_ips = loader_throughput(dls.train, 5)
+            cbs = train_callbacks(epochs, mix, mix_alpha, ema, [*extra_cbs, *([tracker] if tracker else []),
+                                                                 *([ViewCycle(vds)] if views else [])])
+            with distributed(learn):
+                phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay, extra_cbs=cbs, schedule=schedule,
+                                       select=select)
+        learn.model = net                     # the whole network: the cached path trained its upper part in place
         if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
         probs, y_val = oof_probs(learn, dls.valid, schema), y_all[dls.valid_rows]
         table = score_table(y_val, probs, schema)
@@ -382,12 +402,13 @@ def train(data_dir=None,                 # folder in the competition layout (Non
                       n_folds=n_folds, epochs=epochs, batch_size=batch_size, lr_head=lr_head, lr_body=lr_body,
                       body_decay=body_decay, mix=mix, mix_alpha=mix_alpha, augment=augment, imbalance=imbalance,
                       label_smoothing=label_smoothing, focal_gamma=focal_gamma, seed=seed, holdout=int(holdout), precision=learn.precision,
-                      schedule=schedule, select=select, ema=ema, degrade=degrade,
+                      schedule=schedule, select=select, ema=ema, degrade=degrade, trunk_cache=trunk_cache,
                       weights_source=learn.model.weights_source, data_dir=str(data_dir))
         metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
                        n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
                        weights_source=learn.model.weights_source, precision=learn.precision, seed=seed,
                        seconds=round(time.time() - t0, 1), versions=package_versions(),
+                       trunk_cache_views=len(views or []), trunk_cache_fill_s=round(fill_s, 2),
                        per_head=table.to_dict(orient="records"))
         write_model_dir(work, learn.model, config, metrics, oof_table(probs, dls.table.iloc[dls.valid_rows], fold),
                         f"{model} fold {fold}: score {score:.3f}")
@@ -440,6 +461,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               select: str = RECIPE["select"], # keep the best-scoring epoch (best, early stopping) or the last (last)
               ema: float = RECIPE["ema"],  # weight EMA decay (0: off)
               degrade: float = RECIPE["degrade"], # share of training images degraded (low resolution, JPEG)
+              trunk_cache: int = RECIPE["trunk_cache"], # cache K views of the frozen trunk's output per image and train on them (0: off; --schedule last or heads)
               no_augment: bool = False,  # turn the per-category augmentation off
               track: str = "none",       # mlflow: log the step to a local MLflow store (browse it with mlflow ui)
               track_store: str = None,   # MLflow store: SQLite file, folder or URI (default outputs/mlflow/mlflow.db)
@@ -449,7 +471,7 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
               focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
               precision=precision, seed=seed, overwrite=overwrite, schedule=schedule, select=select, ema=ema,
-              degrade=degrade, augment=not no_augment, track=track, track_store=track_store)
+              degrade=degrade, augment=not no_augment, track=track, track_store=track_store, trunk_cache=trunk_cache)
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
     if "mlflow_run" in m:
         from fashion_nb.track import store_uri

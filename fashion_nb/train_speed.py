@@ -13,15 +13,19 @@ from .schema import Schema
 from .model import create_model, MaskedMultiHeadLoss, timm_splitter
 from .train import resolve_precision, train, fold_dls, make_learner
 from .synth import synthetic_default
+from .data import cache_dir_for
+from .trunk_cache import trunk_cut, trunk_forward, UpperNet
 
 # %% auto #0
-__all__ = ['step_rate', 'TrainRate', 'ChannelsLast', 'loader_rate', 'bench_train', 'bench_train_cli']
+__all__ = ['step_rate', 'TrainRate', 'ChannelsLast', 'loader_rate', 'bench_train', 'bench_trunk_cache', 'bench_train_cli']
 
 # %% ../nbs/07a_train_speed.ipynb #14e78e7f
 def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_size"], batch_size: int = RECIPE["batch_size"],
               trainable_groups: int = 2,   # top parameter groups trained (2: heads + the body's top group, the recipe's 2nd phase)
               channels_last: bool = False, precision: str = RECIPE["precision"], steps: int = 10, warmup: int = 2,
-              schema: Schema = None) -> float:
+              schema: Schema = None,
+              cached: bool = False,        # the step on cached trunk activations (`trunk_cache`, 06b): no trunk forward
+             ) -> float:
     "Training images per second of one optimizer step on random tensors (the compute limit of that schedule here)."
     schema = schema or Schema.meesho()
     net = create_model(arch, schema, pretrained=False, img_size=img_size)
@@ -38,6 +42,7 @@ def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_s
     g = torch.Generator().manual_seed(0)
     x = torch.randn(batch_size, 3, img_size, img_size, generator=g).contiguous(memory_format=fmt)
     y = torch.stack([torch.randint(0, h.n_classes, (batch_size,), generator=g) for h in schema.heads], 1)
+    if cached: cut = trunk_cut(net.body); x = trunk_forward(net.body, cut, x).contiguous(memory_format=fmt); net = UpperNet(net, cut)
     bf16 = resolve_precision(precision) == "bf16" and not torch.cuda.is_available()
     def step():
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16): out = net(x).float()
@@ -92,6 +97,24 @@ def bench_train(data_dir=None, arch: str = "tf_efficientnet_lite0", sizes=(RECIP
                              n_train=m["n_train"], precision=m["precision"]))
     return rows
 
+# %% ../nbs/07a_train_speed.ipynb #7a048e49
+def bench_trunk_cache(data_dir=None, arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_size"],
+                      epochs: int = RECIPE["epochs"], batch_size: int = RECIPE["batch_size"],
+                      views: int = 2,   # K views cached per image
+                      steps: int = 10) -> list:
+    "Uncached vs cached `train` (recipe, fold 0 of 5): step limit, `train` img/s of the second fit, fill seconds, total seconds, OOF score."
+    data_dir = Path(data_dir) if data_dir else synthetic_default()
+    for f in (cache_dir_for(data_dir) / "trunk").glob(f"{arch}_{img_size}_view*.npy"): f.unlink()   # cold: the fill is timed
+    rows = []
+    for k in (0, views):
+        rate = TrainRate()
+        m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=img_size,
+                  out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], trunk_cache=k)
+        rows.append(dict(trunk_cache=k, img_size=img_size, step_img_s=round(step_rate(arch, img_size, batch_size, steps=steps, cached=k > 0), 1),
+                         train_img_s=round(rate.rates[-1], 1), fill_s=m["trunk_cache_fill_s"], seconds=m["seconds"],
+                         score=round(m["score"], 4), n_train=m["n_train"], precision=m["precision"]))
+    return rows
+
 # %% ../nbs/07a_train_speed.ipynb #deb8209c
 def bench_train_cli(data_dir: str = None,   # data folder (default: the synthetic default set, 400 rows)
                     arch: str = "tf_efficientnet_lite0",
@@ -99,6 +122,7 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
                     epochs: int = RECIPE["epochs"],
                     steps: int = 10,          # timed optimizer steps for the step rate
                     record: str = None,       # also write a result record (e.g. results/bench_train.json)
+                    trunk_cache: int = 2,     # views for the uncached-vs-cached comparison at the first size (0: skip it)
                    ) -> int:
     "Measure training speed: a step's compute limit on random tensors, the loader's rate and `train`'s own rate, per image size and memory format."
     from fashion_nb.core import machine_info
@@ -108,13 +132,18 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
     print(f"{arch}; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
     import pandas as pd
     print(pd.DataFrame(rows).to_string(index=False))
+    cache = bench_trunk_cache(data_dir, arch, sz[0], epochs, views=trunk_cache, steps=steps) if trunk_cache else []
+    if cache: print(pd.DataFrame(cache).to_string(index=False))
     if record:
         from fashion_nb.results import save_record
         figs = {f"{k}_{r['img_size']}px_{'cl' if r['channels_last'] else 'nchw'}": r[k] for r in rows
                 for k in ("step_img_s", "loader_img_s", "train_img_s", "train_share_of_step")}
+        figs.update({f"{k}_{r['img_size']}px_{'cached' if r['trunk_cache'] else 'uncached'}": r[k] for r in cache
+                     for k in ("step_img_s", "train_img_s", "fill_s", "seconds", "score")})
         save_record(record, f"`fashion-nb bench-train`: training images/s of {arch} (recipe: heads + top body group trained, "
                             f"BatchNorm frozen, batch 32, precision {rows[0]['precision']}): one step on random tensors, the "
                             "loader alone, and train() over its second fit's training batches (fetch included)",
-                    f"{rows[0]['n_train']} synthetic training rows (fold 0 of 5); speeds only, no score", figs)
+                    f"{rows[0]['n_train']} synthetic training rows (fold 0 of 5); speeds, and for the uncached/cached trunk rows "
+                    "also the fold-0 (out-of-fold) score after the same epochs", figs)
         print(f"result record: {record}")
     return 0
