@@ -112,7 +112,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "serve": "fashion-nb serve --model outputs/runs/<run_id>/export/model.int8.onnx   # then open http://127.0.0.1:8000/",
     "loadtest": "fashion-nb loadtest --model outputs/runs/<run_id>/export/model.int8.onnx --n 200",
     "ablate": "fashion-nb ablate --rounds 1 --shard 0/2   # with OMP_NUM_THREADS=1, beside --shard 1/2",
-    "study": "FASHION_NB_CAD=../cad/ClothingAttributeDataset fashion-nb study --seeds 42,43",
+    "study": "fashion-nb study --cad ../cad/ClothingAttributeDataset --seeds 42,43",
     "compare": "fashion-nb compare outputs/runs/<run_a> outputs/runs/<run_b> --out outputs/compare",
 }
 

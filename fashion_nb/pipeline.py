@@ -12,7 +12,7 @@ import pandas as pd
 import nbformat
 from .core import outputs_dir, check_name, atomic_write
 from .console import harmless_lines_dropped, warning_options
-from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest, resolve_data
+from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest, resolve_data, for_data
 from .summary import write_summary, run_figures
 
 # %% auto #0
@@ -374,8 +374,10 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
             record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
            ) -> int:
     "Run the whole pipeline as notebooks (train every architecture and fold, ensemble, export, predict); resumes an earlier run."
-    cfg = load_config(config) if config else copy.deepcopy(DEFAULT_CONFIG)
+    named = set()
+    cfg = load_config(config, named) if config else copy.deepcopy(DEFAULT_CONFIG)
     if data_dir: cfg["data_dir"] = str(Path(data_dir).expanduser().resolve())
+    cfg = for_data(cfg, named)                 # a data folder trains the recipe, not the embedded run's overrides
     t0 = time.time()
     run = run_pipeline(cfg, run_id=run_id, workers=workers, cluster=cluster)
     rec = json.loads((run / "run.json").read_text())

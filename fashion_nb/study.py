@@ -218,11 +218,11 @@ def minutes_at_size(t: pd.DataFrame, n_folds: int = 5) -> pd.Series:
     "Train minutes per fold scaled (linearly in rows) to a fold of `n_folds` on all of the data set's training rows."
     return t.train_min / t.n_train * t.rows * (n_folds - 1) / n_folds
 
-def choose_default(tables: list, base: str = BASE, budget: float = BUDGET) -> dict:
-    "The best variant within `budget` that helps on every data set and hurts on none degraded; else `base`."
+def choose_default(tables: list, base: str = BASE, budget: float = BUDGET, min_seeds: int = 2) -> dict:
+    "The best variant within `budget` that helps on every data set (with `min_seeds` seeds) and hurts on none degraded; else `base`."
     plain = [t[t.view == "plain"].assign(minutes=minutes_at_size).set_index("variant") for t in tables]
     deg = [t[t.view == "degraded"].set_index("variant") for t in tables]
-    common = [v for v in plain[0].index if v not in (base, PROBE) and all(v in p.index for p in plain)]
+    common = [v for v in plain[0].index if v not in (base, PROBE) and all(v in p.index and p.loc[v, "seeds"] >= min_seeds for p in plain)]
     good = [v for v in common if all(p.loc[v, "verdict"] == "helps" for p in plain) and all(d.loc[v, "verdict"] != "hurts" for d in deg)]
     within = [v for v in good if all(p.loc[v, "minutes"] <= budget for p in plain)]
     choice = max(within, key=lambda v: np.mean([p.loc[v, "diff"] for p in plain])) if within else base
@@ -276,8 +276,8 @@ def difference_figure(table: pd.DataFrame, path) -> Path:
                 ax.errorbar(r["diff"], j, xerr=[[r["diff"] - r["lo"]], [r["hi"] - r["diff"]]], fmt="o", ms=4, capsize=2,
                             color=VERDICT_COLOURS[r["verdict"]])
             ax.set_yticks(range(len(order)), labels if k == 0 else [""] * len(order)); ax.invert_yaxis()
-            ax.tick_params(axis="y", labelsize=6.5); ax.tick_params(axis="x", labelsize=7)
-            ax.set_title(f"{d}: {title}", fontsize=8)
+            ax.tick_params(axis="y", labelsize=6.5); ax.tick_params(axis="x", labelsize=7); ax.xaxis.set_major_locator(plt.MaxNLocator(4))
+            ax.set_title(f"{d.split()[0]}: {title}", fontsize=8)
     from matplotlib.lines import Line2D
     fig.legend(handles=[Line2D([], [], marker="o", ls="none", color=c, label=v) for v, c in VERDICT_COLOURS.items() if v != "base"],
                loc="upper center", ncol=3, frameon=False, fontsize=7)
