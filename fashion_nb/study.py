@@ -373,7 +373,8 @@ def study(cad=None,            # the ClothingAttributeDataset folder (None: `fin
     holdouts = [holdout_table(root / d, data[d], names[d], [v for v in STUDY_VARIANTS if v != BASE and 42 in complete_seeds(root / d, v)] + [PROBE])
                 for d in data]
     floors = {names[d]: fold_redraw_floor(root / d, data[d]) for d in data}
-    return save_study(tables, holdouts, floors, Path(results) if results else ablation_results().parent / "study")
+    out = Path(results) if results else ablation_results().parent / "study"
+    return save_study(tables, holdouts, floors, out, record=out / "study.json" if results else None)  # a --results folder holds its record
 
 def study_cli(cad: str = None,           # the ClothingAttributeDataset folder (default: $FASHION_NB_CAD, or cad/ beside the project)
               seeds: str = "42,43",      # comma-separated seeds; each draws its own 2 folds
