@@ -5,7 +5,8 @@ The line `<!-- chapters -->` becomes the chapter map, generated from each notebo
 and from the CLI's command table (`fashion_nb.cli.COMMANDS`), so it cannot go stale. The line `<!-- results -->` in a markdown cell becomes the table of the committed result records under `results/`
 (`fashion_nb.results.results_markdown`), and `<!-- ablation -->` the ablation study's table (`results/ablation/table.md`,
 written by `fashion-nb ablate --rounds report`), and `<!-- study -->` the recipe study's (`results/study/table.md`, written by
-`fashion-nb study`): the README's figures are rendered from records, never typed.
+`fashion-nb study`), and `<!-- scale -->` the scale benchmark's (`results/scale/table.md`, written by `fashion-nb
+bench-scale --record results/scale.json`): the README's figures are rendered from records, never typed.
 Usage: python .ci/readme.py [--check | --order]   (--check: exit 1 if README.md is not what index.ipynb renders to;
 --order: exit 1 if a chapter's module imports the module of a later chapter)
 """
@@ -20,6 +21,8 @@ abl = root / "results" / "ablation" / "table.md"
 ablation = abl.read_text().strip() if abl.is_file() else "(no ablation results yet: run `fashion-nb ablate`)"
 stu = root / "results" / "study" / "table.md"
 study = stu.read_text().strip() if stu.is_file() else "(no study results yet: run `fashion-nb study`)"
+sca = root / "results" / "scale" / "table.md"
+scale = sca.read_text().strip() if sca.is_file() else "(no scale results yet: run `fashion-nb bench-scale --record results/scale.json`)"
 import re
 from fashion_nb.cli import COMMANDS
 
@@ -81,7 +84,7 @@ nb = json.loads((root / "nbs" / "index.ipynb").read_text())
 parts = []
 for c in nb["cells"]:
     src = "".join(c["source"])
-    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- chapters -->", chapters).replace("<!-- results -->", table).replace("<!-- ablation -->", ablation).replace("<!-- study -->", study).strip()); continue
+    if c["cell_type"] == "markdown": parts.append(src.replace("<!-- chapters -->", chapters).replace("<!-- results -->", table).replace("<!-- ablation -->", ablation).replace("<!-- study -->", study).replace("<!-- scale -->", scale).strip()); continue
     lines = src.splitlines()
     if any(l.strip() in ("#| hide", "#|hide") for l in lines): continue
     code = "\n".join(l for l in lines if not l.startswith("#|")).strip()

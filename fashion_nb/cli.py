@@ -28,6 +28,7 @@ COMMANDS = {  # subcommand -> (module, function)
     "calibrate":    ("fashion_nb.calibrate", "calibrate_cli"),
     "label-issues": ("fashion_nb.label_issues", "label_issues_cli"),
     "run":          ("fashion_nb.pipeline", "run_cli"),
+    "bench-scale":  ("fashion_nb.scale",    "bench_scale_cli"),
     "tune":         ("fashion_nb.tune",     "tune_cli"),
     "serve":        ("fashion_nb.serve",    "serve_cli"),
     "loadtest":     ("fashion_nb.loadtest", "loadtest_cli"),
@@ -59,7 +60,7 @@ def _normalise_flag(a: str) -> str:
 GROUPS = {"data":   ["check", "synth", "import-table", "label-issues"],   # help's sections, in order; a command of
           "train":  ["train", "evaluate", "bench-train", "tune", "calibrate", "ablate", "study"],            # `COMMANDS` in none of them is listed under
           "deploy": ["export", "predict", "bench", "serve", "loadtest", "distill"],   # "other", one named here but not
-          "run":    ["run", "compare"]}                                                         # registered is left out
+          "run":    ["run", "compare", "bench-scale"]}                                                         # registered is left out
 README_EXAMPLES = [('pip install -e ".[dev]"', "set up (Python 3.10+; CPU is enough)"),
                    ("fashion-nb run", "the main job: synthetic data -> train -> ensemble -> ONNX -> submission"),
                    ("nbdev-test", "the tests: every notebook in nbs/ runs as a test")]
@@ -114,6 +115,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "ablate": "fashion-nb ablate --rounds 1 --shard 0/2   # with OMP_NUM_THREADS=1, beside --shard 1/2",
     "study": "fashion-nb study --cad ../cad/ClothingAttributeDataset --seeds 42,43",
     "compare": "fashion-nb compare outputs/runs/<run_a> outputs/runs/<run_b> --out outputs/compare",
+    "bench-scale": "fashion-nb bench-scale --sizes 1000,5000,20000 --record results/scale.json   # alone on the machine",
 }
 
 # %% ../nbs/13_cli.ipynb #4ccf4ace

@@ -202,7 +202,11 @@ def get_dls(data_dir,                     # folder in the competition layout
 # %% ../nbs/02_data.ipynb #0cc61b16
 def get_test_dl(data_dir, ids=None, img_size=RECIPE["img_size"], bs=64, mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225),
                 split="test", num_workers=0):
-    "An unshuffled DataLoader over `split`'s images (all of `{split}.csv` unless `ids` is given)."
-    if ids is None: ids = read_table(Path(data_dir) / f"{split}.csv")["id"]
-    ds = AttributeDataset(image_cache(data_dir, split, ids, img_size))
+    "An unshuffled DataLoader over `split`'s images (all of `{split}.csv` unless `ids` is given), read from the whole table's cache."
+    table = read_table(Path(data_dir) / f"{split}.csv")["id"].astype(int)
+    images = image_cache(data_dir, split, table, img_size)   # the cache training fills: a fold is read from it, not decoded again
+    pos = None if ids is None else pd.Index(table).get_indexer([int(i) for i in ids])
+    if pos is not None and (pos < 0).any():
+        raise ValueError(f"{Path(data_dir) / f'{split}.csv'}: no row with id {[int(i) for i, q in zip(ids, pos) if q < 0][:5]}")
+    ds = AttributeDataset(images if pos is None else _Rows(images, pos))
     return DataLoader(ds, bs=bs, shuffle=False, num_workers=num_workers, after_batch=Pipeline([Normalize01(mean, std)]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import nbformat
-from .core import outputs_dir, check_name, atomic_write
+from .core import outputs_dir, check_name, atomic_write, run_measured
 from .console import harmless_lines_dropped, warning_options
 from .run_config import DEFAULT_CONFIG, merge_config, load_config, check_config, default_run_id, digest, resolve_data, for_data
 from .summary import write_summary, run_figures
@@ -253,7 +253,7 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
     if d.exists(): shutil.rmtree(d)
     d.mkdir(parents=True)
     (d / "params.json").write_text(json.dumps(step.params, indent=1, default=str))
-    out_nb, t0 = d / step.notebook.name, time.time()
+    out_nb, t0, memory = d / step.notebook.name, time.time(), {}
     print(f"{time.strftime('%H:%M:%S')} {step.name}: running {step.notebook.name}", flush=True)
     try:
         if threads is None:
@@ -264,17 +264,17 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
                                     progress_bar=sys.stderr.isatty())   # a live bar of the cells on a terminal only
         else:
             env = {**os.environ, **step_env(step.name), "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
-            r = subprocess.run([sys.executable, "-m", "papermill", str(step.notebook), str(out_nb), "-f", str(d / "params.json"),
-                                "-k", "python3", "-l", "python", "--cwd", str(step.notebook.parent), "--no-progress-bar"],
-                               env=env, capture_output=True, text=True)
-            if r.returncode: raise RuntimeError(r.stderr.strip().splitlines()[-1] if r.stderr.strip() else f"exit {r.returncode}")
-            print(*[l for l in r.stderr.splitlines() if l[9:].startswith(f"{step.name}: ")], sep="\n", file=sys.stderr, flush=True)  # its step_log lines
+            r = run_measured([sys.executable, "-m", "papermill", str(step.notebook), str(out_nb), "-f", str(d / "params.json"),
+                              "-k", "python3", "-l", "python", "--cwd", str(step.notebook.parent), "--no-progress-bar"], env=env)
+            if r["rc"]: raise RuntimeError(r["output"].strip().splitlines()[-1] if r["output"].strip() else f"exit {r['rc']}")
+            print(*[l for l in r["output"].splitlines() if l[9:].startswith(f"{step.name}: ")], sep="\n", file=sys.stderr, flush=True)  # its step_log lines
+            memory = {k: r[k] for k in ("peak_rss_mb", "peak_anon_mb")}   # the step's own process tree
     except Exception as e:
         err = notebook_error(out_nb) or f"{type(e).__name__}: {str(e).strip()[-500:]}"
         raise PipelineError(f"step {step.name}: notebook {step.notebook.name} failed: {err}\n"
                             f"  executed notebook kept at {out_nb}") from None
     rec = {"hash": h, "step": step.name, "notebook": str(step.notebook), "seconds": round(time.time() - t0, 1),
-           "threads": threads, "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
+           "threads": threads, **memory, "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write(d / "done.json", json.dumps(rec, indent=1))
     print(f"{time.strftime('%H:%M:%S')} {step.name}: done in {rec['seconds']} s", flush=True)
     return rec
@@ -282,7 +282,9 @@ def execute_step(step: Step, run_dir, h: str, threads: int = None) -> dict:
 # %% ../nbs/12_pipeline.ipynb #13f2770b
 def _write_json(path, obj): return atomic_write(path, json.dumps(obj, indent=1, default=str))
 
-def local_wave(wave: list, hashes: dict, run_dir, workers: int = 1) -> dict:
+def local_wave(wave: list, hashes: dict, run_dir, workers: int = 1,
+               processes: bool = False, # sequential steps in their own processes too (their peak memory is recorded)
+              ) -> dict:
     "Execute one wave on this machine: name -> None (ran) or its `PipelineError`; sequentially, it stops at the first error."
     out = {}
     if workers > 1 and len(wave) > 1:
@@ -294,18 +296,19 @@ def local_wave(wave: list, hashes: dict, run_dir, workers: int = 1) -> dict:
                 except PipelineError as e: out[name] = e
     else:
         for s in wave:
-            try: execute_step(s, run_dir, hashes[s.name]); out[s.name] = None
+            try: execute_step(s, run_dir, hashes[s.name], os.cpu_count() if processes else None); out[s.name] = None
             except PipelineError as e: out[s.name] = e; break
     return out
 
 def run_steps(steps: list, hashes: dict, run_dir, workers: int = 1,
               engine=None,  # runs a wave: `engine(wave, hashes, run_dir)` -> name -> None | PipelineError (default: `local_wave`)
+              processes: bool = False,  # each step in its own process, its peak memory in `done.json` (`local_wave`)
              ) -> dict:
     "Execute the steps not yet done (in dependency waves); returns name -> 'skipped' | 'ran' | 'failed' | 'not run'."
     status = {s.name: "skipped" for s in steps if step_done(run_dir, s.name, hashes[s.name])}
     for name in status: print(f"{name}: done earlier with the same parameters and inputs, skipped", flush=True)
     todo = [s for s in steps if s.name not in status]
-    engine = engine or (lambda wave, hashes, run_dir: local_wave(wave, hashes, run_dir, workers))
+    engine = engine or (lambda wave, hashes, run_dir: local_wave(wave, hashes, run_dir, workers, processes))
     while todo:
         wave = [s for s in todo if all(status.get(a) in ("skipped", "ran") for a in s.after)]
         if not wave: break
@@ -325,6 +328,7 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
                  workers: int = None,  # parallel training notebooks (default: the config's)
                  outputs=None,         # outputs folder (default: the project's `outputs/`)
                  cluster: str = None,  # "ray" | "auto" | "ray://HOST:PORT" | "HOST:PORT": steps as Ray tasks (default: the config's; None: this machine)
+                 processes: bool = False, # each step in its own process, with its peak memory recorded (this machine only)
                 ) -> Path:
     "Execute the run's notebooks with papermill, skipping steps already done; returns the run folder."
     config = check_config(merge_config(DEFAULT_CONFIG, config or {}))
@@ -348,17 +352,19 @@ def run_pipeline(config: dict = None,  # config (only what differs from `DEFAULT
     tmp, old_tmp = run_dir / ".tmp", os.environ.get("TMPDIR")   # the notebooks' temporary files live and die with the run
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
     os.environ["TMPDIR"] = str(tmp)
-    try: status = run_steps(steps, hashes, run_dir, workers, engine)
+    try: status = run_steps(steps, hashes, run_dir, workers, engine, processes)
     except PipelineError as e: err, status = e, json.loads((run_dir / "status.json").read_text())
     finally:
         if old_tmp is None: os.environ.pop("TMPDIR", None)
         else: os.environ["TMPDIR"] = old_tmp
         shutil.rmtree(tmp, ignore_errors=True)
-    seconds = {}
+    seconds, memory = {}, {}
     for s in steps:
-        try: seconds[s.name] = json.loads((run_dir / s.name / "done.json").read_text())["seconds"]
-        except (OSError, ValueError, KeyError): pass
-    record = dict(run_id=run_dir.name, data_dir=str(data_dir), workers=workers, cluster=cluster, status=status, seconds=seconds,
+        try: done = json.loads((run_dir / s.name / "done.json").read_text())
+        except (OSError, ValueError): continue
+        seconds[s.name] = done["seconds"]
+        if "peak_rss_mb" in done: memory[s.name] = {k: done[k] for k in ("peak_rss_mb", "peak_anon_mb")}
+    record = dict(run_id=run_dir.name, data_dir=str(data_dir), workers=workers, cluster=cluster, status=status, seconds=seconds, memory_mb=memory,
                   wall_seconds=round(time.time() - t0, 1), error=str(err) if err else None, config=config)
     _write_json(run_dir / "run.json", record)
     write_summary(run_dir, record)
@@ -372,6 +378,7 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
             run_id: str = None,    # run folder name under outputs/runs/ (default: from the config's hash)
             cluster: str = None,   # run the steps as Ray tasks: ray (a local Ray, or $RAY_ADDRESS) | auto | ray://HOST:PORT
             record: str = None,    # also write the run's headline figures as a result record (e.g. results/run_default.json)
+            processes: bool = False, # each step in its own process, its peak memory recorded in run.json (as `bench-scale` runs)
            ) -> int:
     "Run the whole pipeline as notebooks (train every architecture and fold, ensemble, export, predict); resumes an earlier run."
     named = set()
@@ -379,7 +386,7 @@ def run_cli(config: str = None,    # JSON/YAML file overriding `DEFAULT_CONFIG` 
     if data_dir: cfg["data_dir"] = str(Path(data_dir).expanduser().resolve())
     cfg = for_data(cfg, named)                 # a data folder trains the recipe, not the embedded run's overrides
     t0 = time.time()
-    run = run_pipeline(cfg, run_id=run_id, workers=workers, cluster=cluster)
+    run = run_pipeline(cfg, run_id=run_id, workers=workers, cluster=cluster, processes=processes)
     rec = json.loads((run / "run.json").read_text())
     for k, v in rec["status"].items(): print(f"{v:8s} {k}")
     table = pd.read_csv(run / "summary.csv")

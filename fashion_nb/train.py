@@ -389,12 +389,15 @@ def train(data_dir=None,                 # folder in the competition layout (Non
             loader_ips = loader_throughput(dls.train, 5)
             cbs = train_callbacks(epochs, mix, mix_alpha, ema, [*extra_cbs, *([tracker] if tracker else []),
                                                                  *([ViewCycle(vds)] if views else [])])
+            t_fit = time.time()
             with distributed(learn):
                 phases = fit_gradually(learn, epochs, lr_head, lr_body, patience, body_decay, extra_cbs=cbs, schedule=schedule,
                                        select=select)
         learn.model = net                     # the whole network: the cached path trained its upper part in place
         if not is_rank0(): return {"score": None, "rank": int(os.environ["RANK"])}
+        fit_s, t_oof = time.time() - t_fit, time.time()
         probs, y_val = oof_probs(learn, dls.valid, schema), y_all[dls.valid_rows]
+        oof_s = time.time() - t_oof
         table = score_table(y_val, probs, schema)
         score = competition_score(y_val, probs, schema)
         config = dict(arch=model, img_size=img_size, mean=list(cfg["mean"]), std=list(cfg["std"]),
@@ -407,7 +410,8 @@ def train(data_dir=None,                 # folder in the competition layout (Non
         metrics = dict(score=score, baseline_score=majority_baseline(y_all[tr_rows], y_val, schema),
                        n_train=len(tr_rows), n_valid=len(y_val), phases=phases, loader_img_per_s=round(loader_ips, 1),
                        weights_source=learn.model.weights_source, precision=learn.precision, seed=seed,
-                       seconds=round(time.time() - t0, 1), versions=package_versions(),
+                       seconds=round(time.time() - t0, 1), fit_seconds=round(fit_s, 1), oof_seconds=round(oof_s, 1),
+                       versions=package_versions(),
                        trunk_cache_views=len(views or []), trunk_cache_fill_s=round(fill_s, 2),
                        per_head=table.to_dict(orient="records"))
         write_model_dir(work, learn.model, config, metrics, oof_table(probs, dls.table.iloc[dls.valid_rows], fold),
