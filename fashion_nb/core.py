@@ -63,43 +63,42 @@ def machine_info() -> dict:
                 python=platform.python_version(), onnxruntime=package_version("onnxruntime"))
 
 # %% ../nbs/00_core.ipynb #3189d196
-def _tree_anon_mb(proc) -> float:
-    "Anonymous resident memory of `proc` (a `psutil.Process`) and its descendants, in MB (`RssAnon` of `/proc/<pid>/status`)."
+def _tree_memory(proc) -> tuple:
+    "(anonymous memory of `proc` and its descendants summed, largest `VmHWM` among them), in MB, from `/proc/<pid>/status`."
     import psutil
-    kb = 0
+    anon = hwm = 0
     try: tree = [proc, *proc.children(recursive=True)]
-    except psutil.Error: return 0.
+    except psutil.Error: return 0., 0.
     for q in tree:
-        try: kb += next((int(l.split()[1]) for l in open(f"/proc/{q.pid}/status") if l.startswith("RssAnon:")), 0)
-        except OSError: pass
-    return kb / 1024
+        try: f = {l.split(":")[0]: int(l.split()[1]) for l in open(f"/proc/{q.pid}/status") if l.startswith(("RssAnon:", "VmHWM:"))}
+        except (OSError, ValueError): continue
+        anon += f.get("RssAnon", 0); hwm = max(hwm, f.get("VmHWM", 0))
+    return anon / 1024, hwm / 1024
 
 def run_measured(cmd,               # the command: a list of arguments
                  env: dict = None,  # its environment (default: this process's)
                  cwd=None,
                  every: float = 0.25, # seconds between samples of the tree's anonymous memory
                 ) -> dict:
-    "Run `cmd` to its end: `seconds`, `rc`, `output` (stdout and stderr), `peak_rss_mb` (largest process, `wait4`) and `peak_anon_mb` (whole tree, sampled)."
+    "Run `cmd` to its end: `seconds`, `rc`, `output` (stdout and stderr), `peak_rss_mb` (largest process's `VmHWM`) and `peak_anon_mb` (whole tree)."
     import subprocess, tempfile, threading, time, psutil
     with tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
         p = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
-        peak, stop = [0.], threading.Event()
+        peak, stop = [0., 0.], threading.Event()
         def sample():
             try: proc = psutil.Process(p.pid)
             except psutil.Error: return
             while True:
-                peak[0] = max(peak[0], _tree_anon_mb(proc))
+                peak[:] = map(max, peak, _tree_memory(proc))
                 if stop.wait(every): return
         th = threading.Thread(target=sample, daemon=True); th.start()
-        try: _, status, ru = os.wait4(p.pid, 0)      # wait4, not wait: its rusage is this child's (and its reaped children's)
+        try: p.wait()
         except BaseException: p.kill(); p.wait(); stop.set(); raise
         stop.set(); th.join()
-        p.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - t0
         out.seek(0); text = out.read().decode(errors="replace")
-    return dict(seconds=round(seconds, 2), rc=p.returncode, output=text, peak_rss_mb=round(ru.ru_maxrss / 1024, 1),
-                peak_anon_mb=round(peak[0], 1))
+    return dict(seconds=round(seconds, 2), rc=p.returncode, output=text, peak_rss_mb=round(peak[1], 1), peak_anon_mb=round(peak[0], 1))
 
 # %% ../nbs/00_core.ipynb #075dd6a7
 class ImageError(ValueError):

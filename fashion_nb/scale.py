@@ -13,7 +13,8 @@ from .run_config import DEFAULT_CONFIG
 # %% auto #0
 __all__ = ['COMPETITION_ROWS', 'COMPETITION_TEST_ROWS', 'ARCH', 'CPU_STAGES', 'test_rows', 'scale_config', 'cli_command',
            'measured_stage', 'fill_caches', 'cut_folds', 'run_stage_rows', 'disk_mb', 'scale_size', 'slopes',
-           'extrapolate', 'scale_figure', 'scale_markdown', 'bench_scale', 'bench_scale_cli']
+           'extrapolate', 'scale_figure', 'scale_fits', 'scale_markdown', 'scale_figures', 'write_scale', 'bench_scale',
+           'bench_scale_cli']
 
 # %% ../nbs/12d_scale.ipynb #b28dcebb
 COMPETITION_ROWS, COMPETITION_TEST_ROWS = 70213, 30205
@@ -144,18 +145,62 @@ def scale_figure(table: pd.DataFrame, path=None):
 # %% ../nbs/12d_scale.ipynb #9bf8cd46
 CPU_STAGES = ("image cache", "folds", "eda", "imbalance", "calibrate", "label_issues", "gallery")  # stay on the CPU with a GPU
 
-def scale_markdown(table: pd.DataFrame, fit: pd.DataFrame, mem_fit: pd.DataFrame, at: pd.Series) -> str:
-    "The README's table: seconds per stage and size, the slope, the extrapolation to the competition's rows, peak memory."
-    sizes = sorted(table.rows.unique())
+def scale_fits(table: pd.DataFrame) -> tuple:
+    "(seconds' fit, anonymous memory's fit, seconds extrapolated to the competition's rows) of a scale table."
+    fit = slopes(table); return fit, slopes(table, "peak_anon_mb"), extrapolate(fit)
+
+def scale_markdown(table: pd.DataFrame, figs: dict) -> str:
+    "The README's table (seconds per stage and size, slope, the fit at the competition's rows, memory) and what it means at that size."
+    fit, mem_fit, at = scale_fits(table)
+    sizes = sorted(table.rows.unique()); big = sizes[-1]
     sec = table.pivot_table(index="stage", columns="rows", values="seconds", sort=False)
     mem = table.pivot_table(index="stage", columns="rows", values="peak_anon_mb", sort=False)
-    head = "| stage | " + " | ".join(f"s @ {n:,}" for n in sizes) + f" | slope | s @ {COMPETITION_ROWS:,} (fit) | MB @ {sizes[-1]:,} | memory slope |"
-    lines = [head, "|" + "---|" * (len(sizes) + 5)]
+    lines = ["| stage | " + " | ".join(f"s @ {n:,}" for n in sizes) + f" | slope | s @ {COMPETITION_ROWS:,} (fit) | MB @ {big:,} | memory slope |",
+             "|" + "---|" * (len(sizes) + 5)]
     fs, ms = fit.set_index("stage"), mem_fit.set_index("stage")
     for s in sec.index:
         lines.append(f"| {s} | " + " | ".join(f"{sec.loc[s, n]:.1f}" for n in sizes) +
-                     f" | {fs.slope.get(s, np.nan):.2f} | {at.get(s, np.nan):,.0f} | {mem.loc[s, sizes[-1]]:,.0f} | {ms.slope.get(s, np.nan):.2f} |")
+                     f" | {fs.slope.get(s, np.nan):.2f} | {at.get(s, np.nan):,.0f} | {mem.loc[s, big]:,.0f} | {ms.slope.get(s, np.nan):.2f} |")
+    st, dk = figs["step_img_s"], figs["disk_mb"][str(big)]
+    run_px = next((k for k in st if k != "224px"), "224px")
+    lines += ["", f"Extrapolated to {COMPETITION_ROWS:,} train rows ({COMPETITION_TEST_ROWS:,} test) on this machine: every stage above "
+              f"but synth, {figs['extrapolated_hours_all_stages_70k']:.1f} h; of that, the stages that stay on the CPU when a GPU "
+              f"trains ({', '.join(CPU_STAGES)}), {figs['extrapolated_hours_cpu_only_stages_70k']:.1f} h. One epoch over both folds at 224 px "
+              f"(the recipe's size for real data; a training step runs at {st['224px']} img/s there against {st[run_px]} at "
+              f"{run_px}): {figs['extrapolated_hours_one_epoch_2_folds_224px_70k']:.1f} h, to be multiplied by the recipe's epochs and "
+              f"the run's architectures. The fastest-growing stage is {figs['fastest_growing_stage']} (slope {figs['fastest_slope']:.2f}).",
+              "", f"At {big:,} rows: peak anonymous memory {figs['peak_anon_mb_max_at_largest'] / 1024:.1f} GB "
+              f"({figs['stage_of_peak_anon_at_largest']}), largest process's peak resident set {figs['peak_rss_mb_max_at_largest'] / 1024:.1f} GB; "
+              f"disk: photos {dk['photos']:,.0f} MB, image and fold caches {dk['image and fold caches']:,.0f} MB, run folder {dk['run folder']:,.0f} MB."]
     return "\n".join(lines)
+
+def scale_figures(table: pd.DataFrame, step: dict, disk: dict, walls: dict) -> dict:
+    "The record's figures: seconds per stage and size, slopes, the extrapolation, memory at the largest size, disk, step rates."
+    fit, mem_fit, at = scale_fits(table)
+    big = table[table.rows == table.rows.max()]; key = lambda s: s.replace(" ", "_").replace("(", "").replace(")", "")
+    small = min(step)
+    figs = {f"seconds_{key(s)}_{n}": round(float(v), 1) for n, s, v in table[["rows", "stage", "seconds"]].itertuples(index=False)}
+    figs.update({f"slope_{key(r.stage)}": r.slope for r in fit.itertuples()})
+    figs.update({f"memory_slope_{key(r.stage)}": r.slope for r in mem_fit.itertuples()})
+    figs.update({f"extrapolated_seconds_{key(s)}_{COMPETITION_ROWS}": round(float(v), 0) for s, v in at.items()})
+    figs.update(dict(
+        peak_anon_mb_max_at_largest=float(big.peak_anon_mb.max()), peak_rss_mb_max_at_largest=float(big.peak_rss_mb.max()),
+        stage_of_peak_anon_at_largest=big.loc[big.peak_anon_mb.idxmax(), "stage"],
+        run_wall_s={str(n): w for n, w in walls.items()}, disk_mb={str(n): d for n, d in disk.items()},
+        extrapolated_hours_all_stages_70k=round(float(at.drop("synth", errors="ignore").sum()) / 3600, 2),
+        extrapolated_hours_cpu_only_stages_70k=round(float(at[[s for s in CPU_STAGES if s in at.index]].sum()) / 3600, 2),
+        step_img_s={f"{s}px": v for s, v in step.items()},
+        extrapolated_hours_one_epoch_2_folds_224px_70k=round(float(at.get("one epoch", np.nan)) * step[small] / step[224] / 3600, 2),
+        fastest_growing_stage=fit.loc[fit.slope.idxmax(), "stage"], fastest_slope=float(fit.slope.max())))
+    return figs
+
+def write_scale(table: pd.DataFrame, figs: dict, out) -> Path:
+    "`table.csv`, `table.md` and `scale.png` in `out`."
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    atomic_write(out / "table.csv", table.to_csv(index=False))
+    atomic_write(out / "table.md", scale_markdown(table, figs) + "\n")
+    scale_figure(table, out / "scale.png")
+    return out
 
 def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 1, root=None, out=None, record=None,
                 stages=None, log=print) -> dict:
@@ -168,29 +213,9 @@ def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 1,
         t = scale_size(n, root, img_size, epochs, stages, log); tables.append(t)
         disk[n], walls[n] = t.attrs["disk_mb"], t.attrs["run_wall_s"]
     table = pd.concat(tables, ignore_index=True)
-    fit, mem_fit = slopes(table), slopes(table, "peak_anon_mb")
-    at = extrapolate(fit)
     step = {s: round(step_rate(ARCH, s), 1) for s in (img_size, 224)}
-    out = Path(out) if out else Path(__file__).resolve().parent.parent / "results" / "scale"
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write(out / "table.csv", table.to_csv(index=False))
-    atomic_write(out / "table.md", scale_markdown(table, fit, mem_fit, at))
-    scale_figure(table, out / "scale.png")
-    big = table[table.rows == max(sizes)]
-    epoch70 = float(at.get("one epoch", np.nan))
-    figs = {f"seconds_{s.replace(' ', '_')}_{n}": round(float(v), 1) for n, s, v in table[["rows", "stage", "seconds"]].itertuples(index=False)}
-    figs.update({f"slope_{r.stage.replace(' ', '_')}": r.slope for r in fit.itertuples()})
-    figs.update({f"memory_slope_{r.stage.replace(' ', '_')}": r.slope for r in mem_fit.itertuples()})
-    figs.update({f"extrapolated_seconds_{s.replace(' ', '_')}_{COMPETITION_ROWS}": round(float(v), 0) for s, v in at.items()})
-    figs.update(dict(
-        peak_anon_mb_max_at_largest=float(big.peak_anon_mb.max()), peak_rss_mb_max_at_largest=float(big.peak_rss_mb.max()),
-        stage_of_peak_anon_at_largest=big.loc[big.peak_anon_mb.idxmax(), "stage"],
-        run_wall_s={n: walls[n] for n in sizes}, disk_mb={n: disk[n] for n in sizes},
-        extrapolated_hours_all_stages_70k=round(float(at.drop("synth", errors="ignore").sum()) / 3600, 2),
-        extrapolated_hours_cpu_only_stages_70k=round(float(at[[s for s in CPU_STAGES if s in at.index]].sum()) / 3600, 2),
-        step_img_s={f"{s}px": v for s, v in step.items()},
-        extrapolated_hours_one_epoch_2_folds_224px_70k=round(epoch70 * step[img_size] / step[224] / 3600, 2),
-        fastest_growing_stage=fit.loc[fit.slope.idxmax(), "stage"], fastest_slope=float(fit.slope.max())))
+    figs = scale_figures(table, step, disk, walls)
+    write_scale(table, figs, out or outputs_dir("scale", "report"))
     if record:
         save_record(record, f"`fashion-nb bench-scale`: every stage of the default run ({ARCH}, {img_size} px, {epochs} epoch, 2 folds) "
                             f"on synthetic sets of {', '.join(f'{n:,}' for n in sizes)} train rows (test rows at the competition's "
@@ -206,15 +231,20 @@ def bench_scale_cli(sizes: str = "1000,5000,20000", # train rows per size, comma
                     epochs: int = 1,                 # the run's epochs
                     root: str = None,                # folder for the synthetic sets (default outputs/scale)
                     record: str = None,              # also write the record (e.g. results/scale.json) and results/scale/
+                    report_only: bool = False,       # re-render results/scale/ from its table.csv and the --record file, running nothing
                    ) -> int:
     "Run the whole pipeline at several sizes, one process per stage: seconds, memory, disk, slopes and the 70k extrapolation."
     try: sz = tuple(int(s) for s in str(sizes).split(","))
     except ValueError: raise ValueError(f"--sizes {sizes!r}: comma-separated integers, e.g. 1000,5000,20000") from None
     for s in sz: check_int(s, "--sizes", minimum=300)
     check_int(img_size, "--img-size", minimum=32); check_int(epochs, "--epochs")
+    out = Path(record).resolve().parent / "scale" if record else None
+    if report_only:
+        if not record: raise ValueError("--report-only needs --record FILE (the record to render from)")
+        figs = json.loads(Path(record).read_text())["figures"]
+        print(f"{write_scale(pd.read_csv(out / 'table.csv'), figs, out)}: table.md and scale.png rendered from {record}"); return 0
     m = machine_info()
     print(f"{m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
-    out = Path(record).resolve().parent / "scale" if record else None
-    figs = bench_scale(sz, img_size, epochs, root, out=out or Path(outputs_dir("scale")) / "report", record=record)
+    figs = bench_scale(sz, img_size, epochs, root, out=out, record=record)
     print(*(f"{k}: {v}" for k, v in figs.items() if not k.startswith("seconds_")), sep="\n")
     return 0

@@ -21,8 +21,9 @@ __all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE'
            'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table', 'find_cad', 'import_cad',
            'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds', 'boot_weights',
            'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table', 'fold_redraw_floor',
-           'minutes_at_size', 'choose_default', 'probe_holdout', 'holdout_table', 'pareto', 'difference_figure',
-           'minutes_figure', 'study_markdown', 'save_study', 'study', 'study_cli']
+           'minutes_at_size', 'choose_default', 'probe_holdout', 'holdout_table', 'calibration_check',
+           'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'save_study',
+           'save_calibration_check', 'study', 'study_cli']
 
 # %% ../nbs/14a_study.ipynb #0de53658
 CAD_ATTRIBUTES = {  # attribute -> (label file stem, names of its values 1, 2, ...)
@@ -250,6 +251,28 @@ def holdout_table(root, data_dir, name: str, variants: list, base: str = BASE, s
             rows.append(dict(data=name, variant=v, view=view, rows=len(y), **r, verdict="base" if v == base else paired_verdict(r)))
     return pd.DataFrame(rows)
 
+# %% ../nbs/14a_study.ipynb #ab040877
+def calibration_check(P_oof, y_oof, folds, P_hold, y_hold, schema: Schema, target: float = 0.95) -> dict:
+    "The calibrator chosen and fitted on out-of-fold rows, applied to hold-out rows: the method, pooled ECE raw and calibrated on each, precision at `target`."
+    from fashion_nb.calibrate import fit_calibration, calibrate_probs, holdout_precision, threshold_for
+    cal = fit_calibration(P_oof, y_oof, schema, folds)
+    ho = holdout_precision(calibrate_probs(P_hold, cal, schema), P_hold, y_hold, schema,
+                           {h.name: threshold_for(cal, h.name, target) for h in schema.heads})
+    return dict(method=cal["method"], oof_rows=int(len(y_oof)), holdout_rows=ho["rows"],
+                ece_oof_raw=round(cal["ece_all_cells"]["ece_before"], 4), ece_oof_crossfit=round(cal["ece_all_cells"]["ece_after"], 4),
+                ece_holdout_raw=round(ho["ece_raw"], 4), ece_holdout_deployed=round(ho["ece_calibrated"], 4),
+                target=target, holdout_share=ho["share"], holdout_precision=ho["precision"], holdout_precision_interval=ho["precision_interval"])
+
+def calibration_holdout(root, data_dir, variant: str, seed: int = 42, target: float = 0.95, n_folds: int = 2) -> dict:
+    "`calibration_check` of `variant`'s runs of `seed` under `root`: its out-of-fold rows, then its fold models averaged on the hold-out."
+    schema = Schema.from_layout(data_dir); y = schema.encode(read_table(Path(data_dir) / "train.csv"))
+    d = run_dir(root, variant)
+    z = [np.load(d / f"fold{f}_seed{seed}" / "probs.npz") for f in range(n_folds)]
+    rows = np.concatenate([k["rows"] for k in z]); folds = np.concatenate([np.full(len(k["rows"]), f) for f, k in enumerate(z)])
+    y_hold, views = holdout_probs([d / f"fold{f}_seed{seed}" for f in range(n_folds)], data_dir)
+    return dict(variant=variant, seed=seed, **calibration_check(np.concatenate([k["plain"] for k in z]), y[rows], folds,
+                                                                 views["plain"], y_hold, schema, target))
+
 # %% ../nbs/14a_study.ipynb #deec12f1
 def pareto(t: pd.DataFrame) -> list:
     "Variants of a plain-view table that no other variant beats on score at no more train minutes."
@@ -354,6 +377,19 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None)
                 rows, fig, command="fashion-nb study")
     return choice
 
+# %% ../nbs/14a_study.ipynb #89d56961
+def save_calibration_check(rows: list, out_dir, record) -> pd.DataFrame:
+    "Write `calibration.csv` (one row per data set and seed) and add one figure per row to the study's record."
+    t = pd.DataFrame(rows); atomic_write(Path(out_dir) / "calibration.csv", t.to_csv(index=False))
+    rec = json.loads(Path(record).read_text())
+    for r in rows:
+        rec["figures"][f"calibration_{r['data'].split()[0]}_seed{r['seed']}"] = (
+            f"{r['method']}: hold-out ECE raw {r['ece_holdout_raw']:.4f}, deployed {r['ece_holdout_deployed']:.4f} ({r['holdout_rows']} rows)")
+    if rows: rec["rows"] += (f"; calibration ({rows[0]['variant']}): chosen and fitted on each seed's out-of-fold rows, "
+                             "its ECE measured on the hold-out rows")
+    atomic_write(record, json.dumps(rec, indent=1, default=str) + "\n")
+    return t
+
 # %% ../nbs/14a_study.ipynb #de89f3f2
 def study(cad=None,            # the ClothingAttributeDataset folder (None: `find_cad()`)
           seeds=(42, 43),
@@ -374,7 +410,11 @@ def study(cad=None,            # the ClothingAttributeDataset folder (None: `fin
                 for d in data]
     floors = {names[d]: fold_redraw_floor(root / d, data[d]) for d in data}
     out = Path(results) if results else ablation_results().parent / "study"
-    return save_study(tables, holdouts, floors, out, record=out / "study.json" if results else None)  # a --results folder holds its record
+    record = out / "study.json" if results else out.parent / "study.json"      # a --results folder holds its record
+    choice = save_study(tables, holdouts, floors, out, record=record)
+    save_calibration_check([dict(data=names[d], **calibration_holdout(root / d, data[d], choice["choice"], s))
+                            for d in data for s in complete_seeds(root / d, choice["choice"])], out, record)
+    return choice
 
 def study_cli(cad: str = None,           # the ClothingAttributeDataset folder (default: $FASHION_NB_CAD, or cad/ beside the project)
               seeds: str = "42,43",      # comma-separated seeds; each draws its own 2 folds
