@@ -51,6 +51,8 @@ LAZY_ALLOWED = {  # (module, later module it imports inside a function) -> why i
                               "with prediction's own loader, once, when a card is written",
     ("pipeline", "cluster"): "the Ray engine is optional (the `cluster` extra): run_pipeline loads it only for --cluster, "
                              "and the engine itself runs the pipeline's steps",
+    ("train", "budget"): "`fashion-nb train --budget` hands over to the budgeted search (07b), which trains through train() "
+                         "itself, both inside and after the search",
 }
 
 def chapter_order_problems(pkg_dir) -> list:

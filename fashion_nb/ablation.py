@@ -26,8 +26,8 @@ __all__ = ['REAL_GROUPS', 'REAL_ATTRIBUTES', 'REAL_SOURCES', 'PATTERN_WORDS', 'V
            'fit_alphas', 'crossfit_prior_correction', 'fold_rows', 'run_variant', 'run_screen', 'collect_records',
            'seed_noise', 'verdict', 'ablation_table', 'majority_probs', 'eval_time_records', 'pick_schedule',
            'holdout_probs', 'combined_overrides', 'round_variants', 'fold_differences', 'variant_role',
-           'ablation_figures', 'table_markdown', 'save_results', 'save_summary', 'holdout_report', 'round_done',
-           'wait_for_round', 'ablate', 'ablate_cli', 'ablation_rows']
+           'ablation_figures', 'table_markdown', 'save_results', 'save_summary', 'probe_holdout', 'holdout_report',
+           'round_done', 'wait_for_round', 'ablate', 'ablate_cli', 'ablation_rows']
 
 # %% ../nbs/14_ablation.ipynb #daefcea5
 REAL_GROUPS = {"Tshirts": "Tshirts", "Shirts": "Shirts", "Kurtas": "Kurtas", "Tops": "Tops",
@@ -518,6 +518,14 @@ def save_summary(table: pd.DataFrame, holdout: dict, path) -> Path:
                        fig, command="fashion-nb ablate --rounds report")
 
 # %% ../nbs/14_ablation.ipynb #ebf7a64e
+def probe_holdout(data_dir, arch="tf_efficientnet_lite0", img_size=128) -> dict:
+    "The frozen-body linear probe fitted on every training row: its probabilities on the labelled hold-out, one array per view of `VIEWS`."
+    schema = Schema.from_layout(data_dir); tab = read_table(Path(data_dir) / "train.csv"); lab = read_table(Path(data_dir) / "test_labels.csv")
+    tr, te = image_cache(data_dir, "train", tab["id"], img_size), image_cache(data_dir, "test", lab["id"], img_size)
+    low = degraded(te)
+    F = [pooled_features(arch, a, schema) for a in (tr, te, te[:, :, ::-1], low, low[:, :, ::-1])]
+    return dict(zip(VIEWS, linear_probe(F[0], schema.encode(tab), F[1:], schema)))
+
 def holdout_report(root, data_dir, variants: list, corrected: str = None, arch="tf_efficientnet_lite0", img_size=128) -> dict:
     "Scores on the labelled hold-out of each variant's two fold models averaged, the probe (fit on all rows) and the majority."
     schema = Schema.from_layout(data_dir); tab = read_table(Path(data_dir) / "train.csv"); y_all = schema.encode(tab)
@@ -532,10 +540,7 @@ def holdout_report(root, data_dir, variants: list, corrected: str = None, arch="
             lp = log_prior(yo, schema); a = fit_alphas(yo, Po, lp, schema)
             out[f"{v} + prior correction"] = views(y, {k: prior_corrected(p, lp, a, schema) for k, p in P.items()})
     lab = read_table(Path(data_dir) / "test_labels.csv")
-    tr_img, te_img = image_cache(data_dir, "train", tab["id"], img_size), image_cache(data_dir, "test", lab["id"], img_size)
-    low = degraded(te_img)
-    F = [pooled_features(arch, a, schema) for a in (tr_img, te_img, te_img[:, :, ::-1], low, low[:, :, ::-1])]
-    out["frozen-body linear probe"] = views(y, dict(zip(VIEWS, linear_probe(F[0], y_all, F[1:], schema))))
+    out["frozen-body linear probe"] = views(y, probe_holdout(data_dir, arch, img_size))
     M = majority_probs(y_all, len(lab), schema); out["majority class"] = views(y, {v: M for v in VIEWS})
     return dict(rows=len(lab), data_dir=str(data_dir), scores=out, machine=machine_info())
 

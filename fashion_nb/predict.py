@@ -169,7 +169,7 @@ def holdout_report(pred: Predictor,           # a loaded predictor with calibrat
     d, ids = Path(v["data_dir"]), list(v["ids"])
     rows = read_table(d / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
     x = np.concatenate([b for b, _ in stream_batches([d / "train_images" / image_name(i) for i in ids], pred.size, 32)])
-    raw = pred.predict(np.ascontiguousarray(x))
+    raw = run_batches(pred.predict, x)     # in batches: one call on every hold-out row held all their activations at once
     th = {h.name: threshold_for(pred.calibration, h.name, float(min_precision)) for h in pred.schema.heads}
     return dict(target=float(min_precision), data_dir=str(v["data_dir"]), rows_are="hold-out rows: set aside before the folds; no member, "
                 "ensemble weight, calibrator or threshold was fitted on them",

@@ -11,10 +11,10 @@ from .core import run_measured, outputs_dir, machine_info, atomic_write, check_i
 from .run_config import DEFAULT_CONFIG
 
 # %% auto #0
-__all__ = ['COMPETITION_ROWS', 'COMPETITION_TEST_ROWS', 'ARCH', 'CPU_STAGES', 'test_rows', 'scale_config', 'cli_command',
-           'measured_stage', 'fill_caches', 'cut_folds', 'run_stage_rows', 'disk_mb', 'scale_size', 'slopes',
-           'extrapolate', 'scale_figure', 'scale_fits', 'scale_markdown', 'scale_figures', 'write_scale', 'bench_scale',
-           'bench_scale_cli']
+__all__ = ['COMPETITION_ROWS', 'COMPETITION_TEST_ROWS', 'ARCH', 'SUPERLINEAR', 'CPU_STAGES', 'EPOCH_PARTS', 'test_rows',
+           'scale_config', 'cli_command', 'measured_stage', 'fill_caches', 'cut_folds', 'run_stage_rows', 'disk_mb',
+           'scale_size', 'slopes', 'extrapolate', 'scale_figure', 'scale_fits', 'scale_markdown', 'scale_figures',
+           'write_scale', 'bench_scale', 'bench_scale_cli']
 
 # %% ../nbs/12d_scale.ipynb #b28dcebb
 COMPETITION_ROWS, COMPETITION_TEST_ROWS = 70213, 30205
@@ -24,7 +24,7 @@ def test_rows(n: int) -> int:
     "Test rows for `n` train rows, at the competition's ratio (30,205 / 70,213)."
     return max(1, round(n * COMPETITION_TEST_ROWS / COMPETITION_ROWS))
 
-def scale_config(img_size: int = 128, epochs: int = 1, stages=None) -> dict:
+def scale_config(img_size: int = 128, epochs: int = 2, stages=None) -> dict:
     "The run of each size: the recipe with one architecture, `epochs` and `img_size` named (so a data folder keeps them), the default stages."
     return {"archs": [ARCH], "n_folds": 2, "train": {"epochs": epochs, "img_size": img_size},
             "stages": list(stages or DEFAULT_CONFIG["stages"])}
@@ -66,8 +66,12 @@ def run_stage_rows(run_dir) -> list:
         mem = rec.get("memory_mb", {}).get(step, dict(peak_rss_mb=np.nan, peak_anon_mb=np.nan))
         if step.startswith("train_"):
             m = json.loads((run_dir / step / "model" / "metrics.json").read_text())
-            parts = {"one epoch": m["fit_seconds"], "OOF": m["oof_seconds"]}
-            parts["train (rest)"] = max(0., sec - sum(parts.values()))
+            ph = {p["trainable_groups"]: p.get("step_seconds", m["n_train"] * p["epochs_run"] / max(p["img_per_s"], 1e-9))  # (older models:
+                  for p in m["phases"]}                                                          # from the rate)
+            parts = {"epoch: heads": ph.get(1, np.nan) / max(1, next((p["epochs_run"] for p in m["phases"] if p["trainable_groups"] == 1), 1)),
+                     "epoch: heads + top group": ph.get(2, np.nan) / max(1, next((p["epochs_run"] for p in m["phases"] if p["trainable_groups"] == 2), 1)),
+                     "fit (whole)": m["fit_seconds"], "OOF": m["oof_seconds"]}
+            parts["train (rest)"] = max(0., sec - m["fit_seconds"] - m["oof_seconds"])
             rows += [dict(stage=k, step=step, seconds=v, **mem) for k, v in parts.items()]
         else: rows.append(dict(stage=step, step=step, seconds=sec, **mem))
     return rows
@@ -81,7 +85,7 @@ def disk_mb(path) -> float:
 # %% ../nbs/12d_scale.ipynb #1d79ca24
 def scale_size(n: int,                # train rows
                root,                  # folder for the data sets (one per size, replaced)
-               img_size: int = 128, epochs: int = 1,
+               img_size: int = 128, epochs: int = 2,
                stages=None,           # the run's stages (default: the default run's)
                log=print) -> pd.DataFrame:
     "Every stage of one size, in its own process: rows, stage, seconds, peak RSS and anonymous memory; disk use in `attrs`."
@@ -116,12 +120,18 @@ def slopes(table: pd.DataFrame, col: str = "seconds") -> pd.DataFrame:
         if g.rows.nunique() < 2: continue
         x, y = np.log(g.rows.to_numpy(float)), np.log(g[col].to_numpy(float))
         b, a = np.polyfit(x, y, 1)
-        out.append(dict(stage=stage, slope=round(float(b), 3), intercept=float(a), max_resid=round(float(np.exp(np.abs(y - (a + b * x)).max())), 3)))
+        per_row, fixed = np.polyfit(g.rows.to_numpy(float), g[col].to_numpy(float), 1)
+        if per_row < 0: per_row, fixed = 0., float(g[col].mean())          # no growth: its mean
+        out.append(dict(stage=stage, slope=round(float(b), 3), intercept=float(a), max_resid=round(float(np.exp(np.abs(y - (a + b * x)).max())), 3),
+                        fixed=float(fixed), per_row=float(per_row)))
     return pd.DataFrame(out)
 
+SUPERLINEAR = 1.1   # a log-log slope above this grows faster than the rows: extrapolated with the power law
+
 def extrapolate(fit: pd.DataFrame, rows: int = COMPETITION_ROWS) -> pd.Series:
-    "Each stage's fitted value at `rows`."
-    return pd.Series(np.exp(fit.intercept + fit.slope * np.log(rows)).to_numpy(), index=fit.stage)
+    "Each stage's value at `rows`: the line `fixed + per_row x rows`, or the power law where the slope passes `SUPERLINEAR`."
+    power, line = np.exp(fit.intercept + fit.slope * np.log(rows)), np.maximum(fit.fixed + fit.per_row * rows, 0)
+    return pd.Series(np.where(fit.slope > SUPERLINEAR, power, line), index=fit.stage.to_numpy())
 
 # %% ../nbs/12d_scale.ipynb #ea563f9b
 def scale_figure(table: pd.DataFrame, path=None):
@@ -144,6 +154,7 @@ def scale_figure(table: pd.DataFrame, path=None):
 
 # %% ../nbs/12d_scale.ipynb #9bf8cd46
 CPU_STAGES = ("image cache", "folds", "eda", "imbalance", "calibrate", "label_issues", "gallery")  # stay on the CPU with a GPU
+EPOCH_PARTS = ("epoch: heads", "epoch: heads + top group")   # parts of "fit (whole)": shown, not added to the totals
 
 def scale_fits(table: pd.DataFrame) -> tuple:
     "(seconds' fit, anonymous memory's fit, seconds extrapolated to the competition's rows) of a scale table."
@@ -177,20 +188,19 @@ def scale_markdown(table: pd.DataFrame, figs: dict) -> str:
 def scale_figures(table: pd.DataFrame, step: dict, disk: dict, walls: dict) -> dict:
     "The record's figures: seconds per stage and size, slopes, the extrapolation, memory at the largest size, disk, step rates."
     fit, mem_fit, at = scale_fits(table)
-    big = table[table.rows == table.rows.max()]; key = lambda s: s.replace(" ", "_").replace("(", "").replace(")", "")
+    big = table[table.rows == table.rows.max()]
     small = min(step)
-    figs = {f"seconds_{key(s)}_{n}": round(float(v), 1) for n, s, v in table[["rows", "stage", "seconds"]].itertuples(index=False)}
-    figs.update({f"slope_{key(r.stage)}": r.slope for r in fit.itertuples()})
-    figs.update({f"memory_slope_{key(r.stage)}": r.slope for r in mem_fit.itertuples()})
-    figs.update({f"extrapolated_seconds_{key(s)}_{COMPETITION_ROWS}": round(float(v), 0) for s, v in at.items()})
+    figs = {"per_stage": "table.csv beside this record's table.md (seconds, peak RSS, peak anonymous memory per size and stage)",
+            "largest_memory_slope": float(mem_fit.slope.max()), "stage_of_largest_memory_slope": mem_fit.loc[mem_fit.slope.idxmax(), "stage"]}
+    whole = at.drop([s for s in (*EPOCH_PARTS, "synth") if s in at.index])
     figs.update(dict(
         peak_anon_mb_max_at_largest=float(big.peak_anon_mb.max()), peak_rss_mb_max_at_largest=float(big.peak_rss_mb.max()),
         stage_of_peak_anon_at_largest=big.loc[big.peak_anon_mb.idxmax(), "stage"],
         run_wall_s={str(n): w for n, w in walls.items()}, disk_mb={str(n): d for n, d in disk.items()},
-        extrapolated_hours_all_stages_70k=round(float(at.drop("synth", errors="ignore").sum()) / 3600, 2),
+        extrapolated_hours_all_stages_70k=round(float(whole.sum()) / 3600, 2),
         extrapolated_hours_cpu_only_stages_70k=round(float(at[[s for s in CPU_STAGES if s in at.index]].sum()) / 3600, 2),
         step_img_s={f"{s}px": v for s, v in step.items()},
-        extrapolated_hours_one_epoch_2_folds_224px_70k=round(float(at.get("one epoch", np.nan)) * step[small] / step[224] / 3600, 2),
+        extrapolated_hours_one_epoch_2_folds_224px_70k=round(float(at.get(EPOCH_PARTS[1], np.nan)) * step[small] / step[224] / 3600, 2),
         fastest_growing_stage=fit.loc[fit.slope.idxmax(), "stage"], fastest_slope=float(fit.slope.max())))
     return figs
 
@@ -202,7 +212,7 @@ def write_scale(table: pd.DataFrame, figs: dict, out) -> Path:
     scale_figure(table, out / "scale.png")
     return out
 
-def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 1, root=None, out=None, record=None,
+def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 2, root=None, out=None, record=None,
                 stages=None, log=print) -> dict:
     "Run every size, write the table, figure and record; returns the record's figures."
     from fashion_nb.train_speed import step_rate
@@ -217,7 +227,7 @@ def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 1,
     figs = scale_figures(table, step, disk, walls)
     write_scale(table, figs, out or outputs_dir("scale", "report"))
     if record:
-        save_record(record, f"`fashion-nb bench-scale`: every stage of the default run ({ARCH}, {img_size} px, {epochs} epoch, 2 folds) "
+        save_record(record, f"`fashion-nb bench-scale`: every stage of the default run ({ARCH}, {img_size} px, {epochs} epochs, 2 folds) "
                             f"on synthetic sets of {', '.join(f'{n:,}' for n in sizes)} train rows (test rows at the competition's "
                             "ratio), each stage in its own process: seconds, peak RSS, peak anonymous memory, disk; log-log slopes "
                             f"and the extrapolation to {COMPETITION_ROWS:,} rows",
@@ -228,7 +238,7 @@ def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 1,
 # %% ../nbs/12d_scale.ipynb #8ecb41f1
 def bench_scale_cli(sizes: str = "1000,5000,20000", # train rows per size, comma-separated
                     img_size: int = 128,             # the run's image size
-                    epochs: int = 1,                 # the run's epochs
+                    epochs: int = 2,                 # the run's epochs (2: one with the heads alone, one with the top group too)
                     root: str = None,                # folder for the synthetic sets (default outputs/scale)
                     record: str = None,              # also write the record (e.g. results/scale.json) and results/scale/
                     report_only: bool = False,       # re-render results/scale/ from its table.csv and the --record file, running nothing
@@ -241,8 +251,10 @@ def bench_scale_cli(sizes: str = "1000,5000,20000", # train rows per size, comma
     out = Path(record).resolve().parent / "scale" if record else None
     if report_only:
         if not record: raise ValueError("--report-only needs --record FILE (the record to render from)")
-        figs = json.loads(Path(record).read_text())["figures"]
-        print(f"{write_scale(pd.read_csv(out / 'table.csv'), figs, out)}: table.md and scale.png rendered from {record}"); return 0
+        rec = json.loads(Path(record).read_text()); old, table = rec["figures"], pd.read_csv(out / "table.csv")
+        rec["figures"] = scale_figures(table, {int(k.removesuffix("px")): v for k, v in old["step_img_s"].items()}, old["disk_mb"], old["run_wall_s"])
+        atomic_write(record, json.dumps(rec, indent=1, default=str) + "\n")    # the figures derived again from the measured table
+        print(f"{write_scale(table, rec['figures'], out)}: table.md and scale.png rendered from {record}"); return 0
     m = machine_info()
     print(f"{m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
     figs = bench_scale(sz, img_size, epochs, root, out=out, record=record)

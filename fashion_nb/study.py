@@ -13,7 +13,7 @@ from .data import image_cache
 from .metric import competition_score
 from .core import outputs_dir, machine_info, atomic_write, find_shared
 from .figures import set_theme, save_png, PROJECT, BASELINE, OTHER, ACCENT, README_WIDTH
-from .ablation import (run_variant, probe_fold, holdout_probs, pooled_features, linear_probe, degraded, real_photos,
+from .ablation import (run_variant, probe_fold, holdout_probs, probe_holdout, real_photos,
                                  results_dir as ablation_results, _slug)
 
 # %% auto #0
@@ -21,9 +21,9 @@ __all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE'
            'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table', 'find_cad', 'import_cad',
            'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds', 'boot_weights',
            'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table', 'fold_redraw_floor',
-           'minutes_at_size', 'choose_default', 'probe_holdout', 'holdout_table', 'calibration_check',
-           'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'save_study',
-           'save_calibration_check', 'study', 'study_cli']
+           'minutes_at_size', 'choose_default', 'holdout_table', 'calibration_check', 'calibration_holdout', 'pareto',
+           'difference_figure', 'minutes_figure', 'study_markdown', 'save_study', 'save_calibration_check', 'study',
+           'study_cli']
 
 # %% ../nbs/14a_study.ipynb #0de53658
 CAD_ATTRIBUTES = {  # attribute -> (label file stem, names of its values 1, 2, ...)
@@ -231,13 +231,6 @@ def choose_default(tables: list, base: str = BASE, budget: float = BUDGET, min_s
                 minutes_at_size={v: [round(float(p.loc[v, "minutes"]), 1) for p in plain] for v in [base, *common]})
 
 # %% ../nbs/14a_study.ipynb #0e29be16
-def probe_holdout(data_dir, arch="tf_efficientnet_lite0", img_size=128) -> dict:
-    "The frozen-body probe fitted on every training row: its probabilities on the hold-out, plain and degraded."
-    schema = Schema.from_layout(data_dir); tab = read_table(Path(data_dir) / "train.csv"); lab = read_table(Path(data_dir) / "test_labels.csv")
-    tr, te = image_cache(data_dir, "train", tab["id"], img_size), image_cache(data_dir, "test", lab["id"], img_size)
-    F = [pooled_features(arch, a, schema) for a in (tr, te, degraded(te))]
-    return dict(zip(("plain", "degraded"), linear_probe(F[0], schema.encode(tab), F[1:], schema)))
-
 def holdout_table(root, data_dir, name: str, variants: list, base: str = BASE, seed: int = 42, B: int = 1000) -> pd.DataFrame:
     "One row per (variant, view) on the hold-out: score and paired difference to `base` with its interval."
     schema = Schema.from_layout(data_dir); probs = {}

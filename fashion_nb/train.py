@@ -178,7 +178,7 @@ def fit_gradually(learn, epochs, lr_head, lr_body, patience=RECIPE["patience"], 
         learn.fit_one_cycle(ep, lr_max=group_lrs(n, lr_head, lr_body, body_decay), cbs=[*watch, speed, *extra_cbs])
         run = len(learn.recorder.values)
         phases.append({"trainable_groups": groups, "epochs_planned": ep, "epochs_run": run,
-                       "img_per_s": round(speed.img_per_s, 2), "best_score": float(best.best) if best else None})
+                       "img_per_s": round(speed.img_per_s, 2), "step_seconds": round(speed.t, 3), "best_score": float(best.best) if best else None})
     if best: learn.load("best", with_opt=False)
     elif ema: ema.copy_to(learn.model)
     return phases
@@ -469,13 +469,19 @@ def train_cli(data_dir: str = None,      # folder in the competition layout (def
               no_augment: bool = False,  # turn the per-category augmentation off
               track: str = "none",       # mlflow: log the step to a local MLflow store (browse it with mlflow ui)
               track_store: str = None,   # MLflow store: SQLite file, folder or URI (default outputs/mlflow/mlflow.db)
+              budget: float = None,      # minutes for the whole command: choose --img-size, --schedule and --epochs on an inner split of the fold's training rows, then train the choice (07b_budget)
              ) -> int:
     "Train one model (an architecture on one fold) and write its model folder: weights, config, schema, OOF predictions, metrics."
-    m = train(data_dir, model, fold, n_folds, epochs, batch_size, img_size, out, lr_head, lr_body, dropout=dropout,
-              head_hidden=head_hidden, mix=mix, imbalance=imbalance, label_smoothing=label_smoothing,
-              focal_gamma=focal_gamma, pretrained=not random_init, weights=weights, patience=patience,
-              precision=precision, seed=seed, overwrite=overwrite, schedule=schedule, select=select, ema=ema,
-              degrade=degrade, augment=not no_augment, track=track, track_store=track_store, trunk_cache=trunk_cache)
+    kw = dict(batch_size=batch_size, lr_head=lr_head, lr_body=lr_body, dropout=dropout, head_hidden=head_hidden, mix=mix,
+              imbalance=imbalance, label_smoothing=label_smoothing, focal_gamma=focal_gamma, pretrained=not random_init,
+              weights=weights, patience=patience, precision=precision, overwrite=overwrite, ema=ema, degrade=degrade,
+              augment=not no_augment, track=track, track_store=track_store, trunk_cache=trunk_cache)
+    if budget is None:
+        m = train(data_dir, model, fold, n_folds, epochs, img_size=img_size, out=out, seed=seed, schedule=schedule, select=select, **kw)
+    else:
+        from fashion_nb.budget import budget_train   # a later chapter: the search trains through train() (LAZY_ALLOWED)
+        m = budget_train(data_dir, budget, model, fold, n_folds, seed=seed, out=out, **kw)
+        print(f"budget: {json.dumps(m['budget']['choice'])} chosen on {m['budget']['inner_rows']} inner rows in {m['budget']['minutes_total']} min (search and training)")
     print(f"score {m['score']:.4f} (majority baseline {m['baseline_score']:.4f}) in {m['seconds']} s -> {m['out']}")
     if "mlflow_run" in m:
         from fashion_nb.track import store_uri

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 from fastai.callback.core import Callback
 from .recipe import RECIPE
+from .core import check_choice
 from .schema import Schema
 from .model import create_model, MaskedMultiHeadLoss, timm_splitter
 from .train import resolve_precision, train, fold_dls, make_learner
@@ -25,6 +26,8 @@ def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_s
               channels_last: bool = False, precision: str = RECIPE["precision"], steps: int = 10, warmup: int = 2,
               schema: Schema = None,
               cached: bool = False,        # the step on cached trunk activations (`trunk_cache`, 06b): no trunk forward
+              bn: str = "as train",        # "as train": BatchNorm of the trained groups updates its statistics, as in `train`
+                                           # (fastai's `BnFreeze` freezes only the frozen groups'); "frozen": every BatchNorm frozen
              ) -> float:
     "Training images per second of one optimizer step on random tensors (the compute limit of that schedule here)."
     schema = schema or Schema.meesho()
@@ -33,8 +36,9 @@ def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_s
     for g in groups: [p.requires_grad_(False) for p in g]
     for g in groups[-trainable_groups:]: [p.requires_grad_(True) for p in g]
     net.train()
-    for m in net.modules():                        # frozen BatchNorm: running statistics kept (fastai's BnFreeze)
-        if isinstance(m, torch.nn.modules.batchnorm._BatchNorm): m.eval()
+    check_choice(bn, ("as train", "frozen"), "bn")
+    for m in net.modules():                        # frozen groups' BatchNorm keeps its running statistics (fastai's BnFreeze)
+        if isinstance(m, torch.nn.modules.batchnorm._BatchNorm) and (bn == "frozen" or not any(q.requires_grad for q in m.parameters())): m.eval()
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     net = net.to(memory_format=fmt)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=1e-4)
@@ -141,7 +145,7 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
         figs.update({f"{k}_{r['img_size']}px_{'cached' if r['trunk_cache'] else 'uncached'}": r[k] for r in cache
                      for k in ("step_img_s", "train_img_s", "fill_s", "seconds", "score")})
         save_record(record, f"`fashion-nb bench-train`: training images/s of {arch} (recipe: heads + top body group trained, "
-                            f"BatchNorm frozen, batch 32, precision {rows[0]['precision']}): one step on random tensors, the "
+                            f"the frozen groups' BatchNorm frozen as in train(), batch 32, precision {rows[0]['precision']}): one step on random tensors, the "
                             "loader alone, and train() over its second fit's training batches (fetch included)",
                     f"{rows[0]['n_train']} synthetic training rows (fold 0 of 5); speeds, and for the uncached/cached trunk rows "
                     "also the fold-0 (out-of-fold) score after the same epochs", figs)
