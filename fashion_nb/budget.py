@@ -13,8 +13,8 @@ from .recipe import RECIPE
 from .data import load_folds, HOLDOUT
 
 # %% auto #0
-__all__ = ['RUNGS', 'ETA', 'SIZES', 'SCHEDULES', 'GRADUAL', 'inner_layout', 'outer_training_ids', 'successive_halving',
-           'CostModel', 'choose', 'budget_train']
+__all__ = ['RUNGS', 'ETA', 'SEARCH_SIZES', 'SEARCH_SCHEDULES', 'GRADUAL', 'inner_layout', 'outer_training_ids',
+           'successive_halving', 'CostModel', 'choose', 'budget_train']
 
 # %% ../nbs/07b_budget.ipynb #1579618a
 def inner_layout(data_dir, ids, out) -> Path:
@@ -35,8 +35,8 @@ def outer_training_ids(data_dir, fold: int, n_folds: int, seed: int = RECIPE["se
 # %% ../nbs/07b_budget.ipynb #6870fce7
 RUNGS = (2, 4, 8)           # epochs of each rung
 ETA = 2                     # each rung keeps the best 1/ETA of its candidates (at least one)
-SIZES = (128, 160, 192, 224)
-SCHEDULES = ("last", "gradual")
+SEARCH_SIZES = (128, 160, 192, 224)
+SEARCH_SCHEDULES = ("last", "gradual")   # the search's schedules (of the recipe's SCHEDULES)
 
 def successive_halving(evaluate, candidates: list, cost, budget_s: float, rungs=RUNGS, eta: int = ETA, log=print,
                        clock=time.perf_counter) -> list:
@@ -81,7 +81,7 @@ def choose(records: list, costs: CostModel, rows: int, seconds_left: float):
 # %% ../nbs/07b_budget.ipynb #bae6baa1
 def budget_train(data_dir, budget: float,          # minutes for the whole command (search and the final training)
                  model: str = "tf_efficientnet_lite0", fold: int = 0, n_folds: int = 5, seed: int = RECIPE["seed"], holdout: int = 0,
-                 out=None, sizes=SIZES, schedules=SCHEDULES, rungs=RUNGS, eta: int = ETA,
+                 out=None, sizes=SEARCH_SIZES, schedules=SEARCH_SCHEDULES, rungs=RUNGS, eta: int = ETA,
                  search_share: float = 0.5,         # share of the budget the search may spend
                  train_fn=None, log=print, **train_kwargs) -> dict:
     "Choose image size, schedule and epochs on an inner split of the fold's training rows within `budget` minutes, then train the choice."
