@@ -93,7 +93,7 @@ def scale_size(n: int,                # train rows
     cfg_path = root / f"scale_{n}.json"; atomic_write(cfg_path, json.dumps(cfg))
     run_id = f"scale_{n}_{img_size}px"
     shutil.rmtree(outputs_dir("runs") / run_id, ignore_errors=True)      # every step runs, none is resumed
-    if data.exists(): shutil.rmtree(data)
+    # an earlier synthetic set there is replaced by `synth` itself, which refuses any other folder (nothing else is deleted)
     rows = []
     for stage, cmd in [("synth", cli_command("synth", data, "--n-train", n, "--n-test", test_rows(n))),
                        ("image cache", [sys.executable, "-c", f"from fashion_nb.scale import fill_caches; fill_caches({str(data)!r}, {img_size})"]),
