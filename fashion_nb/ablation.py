@@ -5,6 +5,7 @@
 # %% ../nbs/14_ablation.ipynb #8defc2b6
 from __future__ import annotations
 import os, re, json, time, hashlib, textwrap
+from functools import partial
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .schema import Schema, read_table, IGNORE
@@ -14,6 +15,7 @@ from .model import create_model, load_model_dir, head_probs
 from .metric import score_table, competition_score
 from .augment import degrade_copy
 from .train import train, majority_baseline, cpu_has_native_bf16
+from .budget import budget_train
 from .core import outputs_dir, machine_info, atomic_write
 from .core import find_shared
 from .figures import set_theme, save_png, ROLE_COLOURS, BASELINE, README_WIDTH
@@ -222,13 +224,14 @@ def fold_rows(data_dir, schema, fold, n_folds, seed=42):
 
 def run_variant(data_dir, name: str, overrides: dict, fold: int, n_folds: int = 2, seed: int = 42,
                 out_root=None, base: dict = None) -> dict:
-    "Train `base` + `overrides` on the other folds, score it on `fold` (all views); cached by its settings."
+    """Train `base` + `overrides` on the other folds, score it on `fold` (all views); cached by its settings. An override
+    `budget` (minutes) trains with `budget_train` instead: size, schedule and epochs chosen inside the fold's training rows."""
     kw = {**(base or ABLATION_BASE), **overrides, "seed": seed}
     out = Path(out_root or outputs_dir("ablation")) / _slug(name) / f"fold{fold}_seed{seed}"
     rec_p, key = out / "record.json", dict(kw, fold=fold, n_folds=n_folds, data_dir=str(Path(data_dir).resolve()))
     if rec_p.is_file() and json.loads(rec_p.read_text())["settings"] == key: return json.loads(rec_p.read_text())
-    load0 = os.getloadavg()[0]
-    m = train(data_dir, fold=fold, n_folds=n_folds, out=out / "model", overwrite=True, **kw)
+    load0, budget = os.getloadavg()[0], kw.pop("budget", None)
+    m = (train if budget is None else partial(budget_train, budget=budget))(data_dir, fold=fold, n_folds=n_folds, out=out / "model", overwrite=True, **kw)
     net, cfg, schema = load_model_dir(out / "model")
     tab = read_table(Path(data_dir) / "train.csv"); tr, va = fold_rows(data_dir, schema, fold, n_folds, seed)
     imgs = image_cache(data_dir, "train", tab["id"], cfg["img_size"])
@@ -238,7 +241,8 @@ def run_variant(data_dir, name: str, overrides: dict, fold: int, n_folds: int = 
     views = {v: summary_scores(yv, P[v], schema) for v in VIEWS}
     views["tta"] = summary_scores(yv, tta(P), schema); views["degraded_tta"] = summary_scores(yv, tta(P, "degraded"), schema)
     rec = dict(variant=name, overrides=overrides, settings=key, fold=fold, seed=seed, n_train=int(m["n_train"]),
-               n_valid=int(len(va)), train_minutes=m["seconds"] / 60, img_per_s=m["n_train"] * kw["epochs"] / m["seconds"],
+               n_valid=int(len(va)), train_minutes=m["budget"]["minutes_total"] if budget else m["seconds"] / 60,
+               img_per_s=m["n_train"] * cfg["epochs"] / m["seconds"], **({"budget": m["budget"]} if budget else {}),
                threads=torch.get_num_threads(), load_before=round(load0, 2), load_after=round(os.getloadavg()[0], 2),
                majority=majority_baseline(y[tr], yv, schema), views=views, date=time.strftime("%Y-%m-%d %H:%M"))
     atomic_write(rec_p, json.dumps(rec, indent=1, default=float))

@@ -13,7 +13,7 @@ from .recipe import RECIPE
 from .data import load_folds, HOLDOUT
 
 # %% auto #0
-__all__ = ['RUNGS', 'ETA', 'SEARCH_SIZES', 'SEARCH_SCHEDULES', 'GRADUAL', 'inner_layout', 'outer_training_ids',
+__all__ = ['RUNGS', 'ETA', 'SEARCH_SIZES', 'SEARCH_SCHEDULES', 'GRADUAL', 'MAX_EPOCHS', 'inner_layout', 'outer_training_ids',
            'successive_halving', 'CostModel', 'choose', 'budget_train']
 
 # %% ../nbs/07b_budget.ipynb #1579618a
@@ -40,20 +40,21 @@ SEARCH_SCHEDULES = ("last", "gradual")   # the search's schedules (of the recipe
 
 def successive_halving(evaluate, candidates: list, cost, budget_s: float, rungs=RUNGS, eta: int = ETA, log=print,
                        clock=time.perf_counter) -> list:
-    "Rung by rung: every surviving candidate scored with the rung's epochs; a rung whose estimated cost exceeds what is left is not started."
+    "Rung by rung: each surviving candidate scored with the rung's epochs if its estimated cost fits what is left; the best 1/eta of those scored go on."
     alive, records, t0 = list(candidates), [], clock()
     for r, ep in enumerate(rungs):
-        est, spent = sum(cost(c, ep) for c in alive), clock() - t0
-        if spent + est > budget_s:
-            log(f"budget: rung {r} ({len(alive)} x {ep} epochs, about {est / 60:.1f} min) would pass the search's {budget_s / 60:.1f} min; stopping")
-            break
         rung = []
         for c in alive:
+            est, spent = cost(c, ep), clock() - t0
+            if spent + est > budget_s:
+                log(f"budget: rung {r} {c} at {ep} epochs (about {est / 60:.1f} min) would pass the search's {budget_s / 60:.1f} min; skipped")
+                continue
             t = clock(); s = float(evaluate(c, ep)); dt = clock() - t
             rung.append(dict(**c, epochs=ep, rung=r, score=s, seconds=round(dt, 2)))
             log(f"budget: rung {r} {c} {ep} epochs: inner score {s:.4f} in {dt:.0f} s")
+        if not rung: break
         records += rung
-        alive = [{k: x[k] for k in c} for x in sorted(rung, key=lambda x: -x["score"])[:max(1, len(alive) // eta)]]
+        alive = [{k: x[k] for k in c} for x in sorted(rung, key=lambda x: -x["score"])[:max(1, len(rung) // eta)]]
     return records
 
 # %% ../nbs/07b_budget.ipynb #122164d1
@@ -71,11 +72,17 @@ class CostModel:
         return r0 * (c["img_size"] / s0) ** 2 * (GRADUAL if c["schedule"] == "gradual" else 1.) / (GRADUAL if sch0 == "gradual" else 1.)
     def seconds(self, c: dict, rows: int, epochs: int) -> float: return self.per_image_epoch(c) * rows * epochs
 
-def choose(records: list, costs: CostModel, rows: int, seconds_left: float):
-    "The best record of the deepest rung whose training on `rows` rows is expected to fit `seconds_left` (None if none does)."
+MAX_EPOCHS = 16   # the most epochs the choice is trained for, however much time is left
+
+def choose(records: list, costs: CostModel, rows: int, seconds_left: float, max_epochs: int = None):
+    """The best record of the deepest rung whose training on `rows` rows is expected to fit `seconds_left` (None if none does);
+    with `max_epochs`, its epochs raised to as many as the time left pays for (at most `max_epochs`, at least the rung's)."""
     for r in sorted({x["rung"] for x in records}, reverse=True):
         ok = [x for x in records if x["rung"] == r and costs.seconds(x, rows, x["epochs"]) <= seconds_left]
-        if ok: return max(ok, key=lambda x: x["score"])
+        if not ok: continue
+        best = dict(max(ok, key=lambda x: x["score"]))
+        if max_epochs: best["epochs"] = int(min(max_epochs, max(best["epochs"], seconds_left // costs.seconds(best, rows, 1))))
+        return best
     return None
 
 # %% ../nbs/07b_budget.ipynb #bae6baa1
@@ -83,6 +90,7 @@ def budget_train(data_dir, budget: float,          # minutes for the whole comma
                  model: str = "tf_efficientnet_lite0", fold: int = 0, n_folds: int = 5, seed: int = RECIPE["seed"], holdout: int = 0,
                  out=None, sizes=SEARCH_SIZES, schedules=SEARCH_SCHEDULES, rungs=RUNGS, eta: int = ETA,
                  search_share: float = 0.5,         # share of the budget the search may spend
+                 max_epochs: int = MAX_EPOCHS,      # the choice trains as many epochs as the time left pays for, up to this
                  train_fn=None, log=print, **train_kwargs) -> dict:
     "Choose image size, schedule and epochs on an inner split of the fold's training rows within `budget` minutes, then train the choice."
     check_number(budget, "--budget", low=0, low_open=True); check_number(search_share, "search_share", 0, 1, low_open=True)
@@ -91,7 +99,8 @@ def budget_train(data_dir, budget: float,          # minutes for the whole comma
     t0, budget_s = time.perf_counter(), 60. * budget
     ids = outer_training_ids(data_dir, fold, n_folds, seed, holdout)
     costs, n_inner = CostModel(), int(round(len(ids) * 3 / 4))
-    cands = [dict(img_size=s, schedule=sch) for s in sorted(sizes) for sch in schedules]
+    if train_kwargs.get("trunk_cache"): schedules = [s for s in schedules if s in ("last", "heads")] or ["last"]   # a cache needs a frozen trunk
+    cands = [dict(img_size=s, schedule=sch) for s in sorted(sizes) for sch in schedules]   # cheapest first
     kw = {k: v for k, v in train_kwargs.items() if k not in ("epochs", "img_size", "schedule", "select")}
     with tempfile.TemporaryDirectory() as tmp:
         inner = inner_layout(data_dir, ids, Path(tmp) / "inner")
@@ -104,7 +113,7 @@ def budget_train(data_dir, budget: float,          # minutes for the whole comma
         cost = lambda c, ep: 0. if np.isnan(costs.seconds(c, n_inner, ep)) else costs.seconds(c, n_inner, ep)
         records = successive_halving(evaluate, cands, cost, search_share * budget_s, rungs, eta, log)
     left = budget_s - (time.perf_counter() - t0)
-    pick = choose(records, costs, len(ids), left)
+    pick = choose(records, costs, len(ids), left, max_epochs)
     if pick is None:
         pick = dict(img_size=RECIPE["img_size"], schedule=RECIPE["schedule"], epochs=RECIPE["epochs"], rung=None, score=None)
         log(f"budget: no searched candidate fits the {left / 60:.1f} min left; training the fixed recipe")

@@ -103,7 +103,7 @@ EXAMPLES = {  # command -> one example shown at the end of its --help
     "check": "fashion-nb check data/meesho",
     "synth": "fashion-nb synth outputs/data/synth --n-train 2000 --n-test 200",
     "import-table": "fashion-nb import-table styles.csv --images images/ --category-col articleType --out outputs/data/mine",
-    "train": "fashion-nb train --data-dir outputs/data/synth --model tf_efficientnet_lite0 --fold 0 --epochs 6",
+    "train": "fashion-nb train --data-dir outputs/data/synth --fold 0 --budget 20   # size, schedule and epochs chosen within 20 minutes",
     "evaluate": "fashion-nb evaluate --model outputs/models/tf_efficientnet_lite0_fold0 --data-dir outputs/data/synth",
     "export": "fashion-nb export --model outputs/models/tf_efficientnet_lite0_fold0 --out outputs/export/model.onnx --int8",
     "predict": "fashion-nb predict --model outputs/runs/<run_id>/export/model.onnx --data-dir data/meesho",

@@ -21,7 +21,7 @@ MAX_IMG_SIZE = 1024   # largest letterboxed side: the competition's photos are a
 
 # %% ../nbs/01e_recipe.ipynb #f3989135
 RECIPE = dict(
-    epochs=6, batch_size=32, img_size=224,        # epochs over all unfreezing phases; letterboxed square side
+    epochs=12, batch_size=32, img_size=224,       # epochs over all unfreezing phases; letterboxed square side
     lr_head=3e-3, lr_body=3e-3, body_decay=0.3,   # heads' LR; top body group's LR, x body_decay for each lower group
     dropout=0.2, head_hidden=0,                   # before each head; hidden width of each head (0: linear heads)
     schedule="last", select="last", patience=3,   # unfreezing schedule; epoch kept; early-stopping patience (select=best)

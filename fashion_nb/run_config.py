@@ -13,7 +13,7 @@ __all__ = ['RUN_OVERRIDES', 'DEFAULT_CONFIG', 'MAX_CONFIG_BYTES', 'merge_config'
            'for_data', 'digest', 'config_hash', 'default_run_id', 'resolve_data']
 
 # %% ../nbs/10a_run_config.ipynb #58d4a85b
-RUN_OVERRIDES = {"epochs": 4, "img_size": 128}  # the embedded synthetic run's departures from the recipe (4 epochs, not 6;
+RUN_OVERRIDES = {"epochs": 4, "img_size": 128}  # the embedded synthetic run's departures from the recipe (4 epochs, not 12;
                                 # 128 px, not 224), so that the README's main job and CI's chain stay minutes long on 2 cores;
                                 # a run on a data folder trains the recipe itself (`for_data`), a config file can set either
 DEFAULT_CONFIG = {
@@ -85,6 +85,8 @@ def check_sections(c: dict, source: str):
     check_number(d["hard"], f"{source}: distill.hard", 0, 1)
     if d["deploy_targets"] not in ("oof", "teachers"):
         raise ValueError(f"{source}: distill.deploy_targets: {d['deploy_targets']!r} is not one of oof, teachers")
+    for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
+        if t.get("budget") is not None: check_number(t["budget"], f"{source}: {where}.budget", 0, low_open=True)   # minutes (07b_budget)
     g = c["gallery"]
     if g["max_heads"] is not None: check_int(g["max_heads"], f"{source}: gallery.max_heads", 1)
     check_int(g["k"], f"{source}: gallery.k", 1)

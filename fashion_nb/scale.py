@@ -11,10 +11,10 @@ from .core import run_measured, outputs_dir, machine_info, atomic_write, check_i
 from .run_config import DEFAULT_CONFIG
 
 # %% auto #0
-__all__ = ['COMPETITION_ROWS', 'COMPETITION_TEST_ROWS', 'ARCH', 'SUPERLINEAR', 'CPU_STAGES', 'EPOCH_PARTS', 'test_rows',
-           'scale_config', 'cli_command', 'measured_stage', 'fill_caches', 'cut_folds', 'run_stage_rows', 'disk_mb',
-           'scale_size', 'slopes', 'extrapolate', 'scale_figure', 'scale_fits', 'scale_markdown', 'scale_figures',
-           'write_scale', 'bench_scale', 'bench_scale_cli']
+__all__ = ['COMPETITION_ROWS', 'COMPETITION_TEST_ROWS', 'ARCH', 'SCALE_EPOCHS', 'SCALE_SIZE', 'SUPERLINEAR', 'CPU_STAGES',
+           'EPOCH_PARTS', 'test_rows', 'scale_config', 'cli_command', 'measured_stage', 'fill_caches', 'cut_folds',
+           'run_stage_rows', 'disk_mb', 'scale_size', 'slopes', 'extrapolate', 'scale_figure', 'scale_fits',
+           'scale_markdown', 'scale_figures', 'write_scale', 'bench_scale', 'bench_scale_cli']
 
 # %% ../nbs/12d_scale.ipynb #b28dcebb
 COMPETITION_ROWS, COMPETITION_TEST_ROWS = 70213, 30205
@@ -24,7 +24,10 @@ def test_rows(n: int) -> int:
     "Test rows for `n` train rows, at the competition's ratio (30,205 / 70,213)."
     return max(1, round(n * COMPETITION_TEST_ROWS / COMPETITION_ROWS))
 
-def scale_config(img_size: int = 128, epochs: int = 2, stages=None) -> dict:
+SCALE_EPOCHS = 2   # the benchmark's epochs: one with the heads alone, one with the top group too (the recipe's two phases)
+SCALE_SIZE = 128   # its image side
+
+def scale_config(img_size: int = SCALE_SIZE, epochs: int = SCALE_EPOCHS, stages=None) -> dict:
     "The run of each size: the recipe with one architecture, `epochs` and `img_size` named (so a data folder keeps them), the default stages."
     return {"archs": [ARCH], "n_folds": 2, "train": {"epochs": epochs, "img_size": img_size},
             "stages": list(stages or DEFAULT_CONFIG["stages"])}
@@ -43,7 +46,7 @@ def measured_stage(stage: str, cmd: list, env: dict = None) -> dict:
     return dict(stage=stage, seconds=r["seconds"], peak_rss_mb=r["peak_rss_mb"], peak_anon_mb=r["peak_anon_mb"])
 
 # %% ../nbs/12d_scale.ipynb #1f25f376
-def fill_caches(data_dir, img_size: int = 128):
+def fill_caches(data_dir, img_size: int = SCALE_SIZE):
     "Fill the train and test image caches of `data_dir` at `img_size`, keyed as `get_dls` and `get_test_dl` key them."
     from fashion_nb.data import image_cache
     from fashion_nb.schema import read_table
@@ -85,7 +88,7 @@ def disk_mb(path) -> float:
 # %% ../nbs/12d_scale.ipynb #1d79ca24
 def scale_size(n: int,                # train rows
                root,                  # folder for the data sets (one per size, replaced)
-               img_size: int = 128, epochs: int = 2,
+               img_size: int = SCALE_SIZE, epochs: int = SCALE_EPOCHS,
                stages=None,           # the run's stages (default: the default run's)
                log=print) -> pd.DataFrame:
     "Every stage of one size, in its own process: rows, stage, seconds, peak RSS and anonymous memory; disk use in `attrs`."
@@ -212,7 +215,7 @@ def write_scale(table: pd.DataFrame, figs: dict, out) -> Path:
     scale_figure(table, out / "scale.png")
     return out
 
-def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 2, root=None, out=None, record=None,
+def bench_scale(sizes=(1000, 5000, 20000), img_size: int = SCALE_SIZE, epochs: int = SCALE_EPOCHS, root=None, out=None, record=None,
                 stages=None, log=print) -> dict:
     "Run every size, write the table, figure and record; returns the record's figures."
     from fashion_nb.train_speed import step_rate
@@ -237,8 +240,8 @@ def bench_scale(sizes=(1000, 5000, 20000), img_size: int = 128, epochs: int = 2,
 
 # %% ../nbs/12d_scale.ipynb #8ecb41f1
 def bench_scale_cli(sizes: str = "1000,5000,20000", # train rows per size, comma-separated
-                    img_size: int = 128,             # the run's image size
-                    epochs: int = 2,                 # the run's epochs (2: one with the heads alone, one with the top group too)
+                    img_size: int = SCALE_SIZE,      # the run's image size
+                    epochs: int = SCALE_EPOCHS,      # the run's epochs (2: one with the heads alone, one with the top group too)
                     root: str = None,                # folder for the synthetic sets (default outputs/scale)
                     record: str = None,              # also write the record (e.g. results/scale.json) and results/scale/
                     report_only: bool = False,       # re-render results/scale/ from its table.csv and the --record file, running nothing

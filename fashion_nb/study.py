@@ -17,13 +17,13 @@ from .ablation import (run_variant, probe_fold, holdout_probs, probe_holdout, re
                                  results_dir as ablation_results, _slug)
 
 # %% auto #0
-__all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE', 'BEFORE', 'PROBE', 'STUDY_VARIANTS', 'BUDGET',
-           'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table', 'find_cad', 'import_cad',
-           'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds', 'boot_weights',
-           'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table', 'fold_redraw_floor',
-           'minutes_at_size', 'choose_default', 'holdout_table', 'calibration_check', 'calibration_holdout', 'pareto',
-           'difference_figure', 'minutes_figure', 'study_markdown', 'save_study', 'save_calibration_check', 'study',
-           'study_cli']
+__all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE', 'BEFORE', 'PROBE', 'STUDY_VARIANTS',
+           'BUDGET_ROW', 'BUDGET', 'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table', 'find_cad',
+           'import_cad', 'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds',
+           'boot_weights', 'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table',
+           'fold_redraw_floor', 'minutes_at_size', 'choose_default', 'holdout_table', 'calibration_check',
+           'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'save_study',
+           'save_calibration_check', 'study', 'study_cli']
 
 # %% ../nbs/14a_study.ipynb #0de53658
 CAD_ATTRIBUTES = {  # attribute -> (label file stem, names of its values 1, 2, ...)
@@ -103,7 +103,10 @@ BASE = "default (128 px, last stage, 6 epochs)"
 BEFORE = "recipe before the ablation (192 px, gradual, body LR 1e-3, no degradation)"
 PROBE = "frozen-body linear probe"
 STUDY_VARIANTS = {BASE: {}, "192 px": {"img_size": 192}, "160 px": {"img_size": 160}, "224 px": {"img_size": 224}, "10 epochs": {"epochs": 10},
-                  BEFORE: {"img_size": 192, "schedule": "gradual", "lr_body": 1e-3, "degrade": 0.}}
+                  BEFORE: {"img_size": 192, "schedule": "gradual", "lr_body": 1e-3, "degrade": 0.},
+                  "224 px, 12 epochs": {"img_size": 224, "epochs": 12},
+                  "224 px, 12 epochs, trunk cache (4 views)": {"img_size": 224, "epochs": 12, "trunk_cache": 4}}
+BUDGET_ROW = "--budget at the default's minutes"   # `train --budget` (07b_budget), run after the choice at its minutes
 
 def run_dir(root, variant: str) -> Path:
     "The folder of a variant's runs (`<slug>/fold<k>_seed<s>/`; the probe's is `frozen_probe/`)."
@@ -117,14 +120,15 @@ def study_jobs(data: dict, seeds=(42, 43), variants: dict = None, skip: dict = N
 
 def run_study(data: dict,         # data name -> layout folder
               root,               # runs folder: <root>/<data name>/<variant>/fold<k>_seed<s>/
-              seeds=(42, 43), variants: dict = None, skip: dict = None, log=print):
+              seeds=(42, 43), variants: dict = None, skip: dict = None, log=print,
+              overrides: dict = None):  # data name -> settings added to every variant's there (e.g. the budget's minutes)
     "Train and score every job of `study_jobs` that has no record yet."
     variants = variants or STUDY_VARIANTS
     for d, s, v in study_jobs(data, seeds, variants, skip):
         for f in (0, 1):
             if v == PROBE and (run_dir(Path(root) / d, v) / f"fold{f}_seed{s}" / "record.json").is_file(): continue
             r = (probe_fold(data[d], f, 2, s, out_root=Path(root) / d) if v == PROBE else
-                 run_variant(data[d], v, variants[v], f, 2, s, out_root=Path(root) / d, base=STUDY_BASE))
+                 run_variant(data[d], v, {**variants[v], **(overrides or {}).get(d, {})}, f, 2, s, out_root=Path(root) / d, base=STUDY_BASE))
             log(f"{d} seed {s} {v} fold {f}: {r['views']['plain']['score']:.4f} in {r['train_minutes']:.1f} min")
 
 # %% ../nbs/14a_study.ipynb #19583907
@@ -223,7 +227,7 @@ def choose_default(tables: list, base: str = BASE, budget: float = BUDGET, min_s
     "The best variant within `budget` that helps on every data set (with `min_seeds` seeds) and hurts on none degraded; else `base`."
     plain = [t[t.view == "plain"].assign(minutes=minutes_at_size).set_index("variant") for t in tables]
     deg = [t[t.view == "degraded"].set_index("variant") for t in tables]
-    common = [v for v in plain[0].index if v not in (base, PROBE) and all(v in p.index and p.loc[v, "seeds"] >= min_seeds for p in plain)]
+    common = [v for v in plain[0].index if v not in (base, PROBE, BUDGET_ROW) and all(v in p.index and p.loc[v, "seeds"] >= min_seeds for p in plain)]
     good = [v for v in common if all(p.loc[v, "verdict"] == "helps" for p in plain) and all(d.loc[v, "verdict"] != "hurts" for d in deg)]
     within = [v for v in good if all(p.loc[v, "minutes"] <= budget for p in plain)]
     choice = max(within, key=lambda v: np.mean([p.loc[v, "diff"] for p in plain])) if within else base
@@ -360,7 +364,7 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None)
         fig[f"{key}_oof_default"] = round(t.loc[BASE, "score"], 4)
         fig[f"{key}_degraded_drop_default"] = round(t.loc[BASE, "score"] - g.loc[BASE, "score"], 4)
         fig[f"{key}_train_min_default"] = round(t.loc[BASE, "train_min"], 2)
-        for v, short in [(PROBE, "probe"), (BEFORE, "before"), (choice["choice"], "choice")]:
+        for v, short in [(PROBE, "probe"), (BEFORE, "before"), (choice["choice"], "choice"), (BUDGET_ROW, "budget")]:
             if v in t.index and v != BASE: fig[f"{key}_oof_{short}_minus_default"] = f"{t.loc[v, 'diff']:+.4f} [{t.loc[v, 'lo']:+.4f}, {t.loc[v, 'hi']:+.4f}]"
             if v in h.index and v != BASE: fig[f"{key}_holdout_{short}_minus_default"] = f"{h.loc[v, 'diff']:+.4f} [{h.loc[v, 'lo']:+.4f}, {h.loc[v, 'hi']:+.4f}]"
         fig[f"{key}_fold_redraw_floor"] = round(floors.get(d, float("nan")), 4)
@@ -399,7 +403,13 @@ def study(cad=None,            # the ClothingAttributeDataset folder (None: `fin
     if run: run_study(data, root, seeds, skip=skip, log=log)
     names = {"worn": "worn (Clothing Attributes)", "catalogue": "catalogue (half)"}
     tables = [study_table(root / d, data[d], names[d]) for d in data]
-    holdouts = [holdout_table(root / d, data[d], names[d], [v for v in STUDY_VARIANTS if v != BASE and 42 in complete_seeds(root / d, v)] + [PROBE])
+    if run:   # --budget given the chosen default's minutes per fold on each data set
+        c = choose_default(tables)["choice"]
+        mins = {d: round(float(t.loc[(t.variant == c) & (t.view == "plain"), "train_min"].iloc[0]), 1) for d, t in zip(data, tables)}
+        run_study(data, root, seeds, variants={BUDGET_ROW: {}}, log=log, overrides={d: {"budget": m} for d, m in mins.items()})
+        tables = [study_table(root / d, data[d], names[d]) for d in data]
+    rows = [*STUDY_VARIANTS, BUDGET_ROW]
+    holdouts = [holdout_table(root / d, data[d], names[d], [v for v in rows if v != BASE and 42 in complete_seeds(root / d, v)] + [PROBE])
                 for d in data]
     floors = {names[d]: fold_redraw_floor(root / d, data[d]) for d in data}
     out = Path(results) if results else ablation_results().parent / "study"
