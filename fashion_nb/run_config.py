@@ -85,15 +85,13 @@ def check_sections(c: dict, source: str):
     check_number(d["hard"], f"{source}: distill.hard", 0, 1)
     if d["deploy_targets"] not in ("oof", "teachers"):
         raise ValueError(f"{source}: distill.deploy_targets: {d['deploy_targets']!r} is not one of oof, teachers")
-    for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
-        if t.get("budget") is not None: check_number(t["budget"], f"{source}: {where}.budget", 0, low_open=True)   # minutes (07b_budget)
     g = c["gallery"]
     if g["max_heads"] is not None: check_int(g["max_heads"], f"{source}: gallery.max_heads", 1)
     check_int(g["k"], f"{source}: gallery.k", 1)
 
 def check_config(config: dict, source: str = "config") -> dict:
     "`config` when its values have the right types and ranges; else a `ValueError` naming `source` and the key."
-    from fashion_nb.core import check_int, check_name, check_choice
+    from fashion_nb.core import check_int, check_name, check_choice, check_number
     def need(ok, key, what, v):
         if not ok: raise ValueError(f"{source}: {key} must be {what}, got {v!r} ({type(v).__name__})")
     c = config
@@ -120,6 +118,7 @@ def check_config(config: dict, source: str = "config") -> dict:
         for where, t in [("train", c["train"]), *((f"train.per_arch.{a}", o) for a, o in c["train"].get("per_arch", {}).items())]:
             need(isinstance(t, dict), where, "a mapping", t)
             check_recipe(t, name=lambda k: f"{source}: {where}.{k}")     # the one validator of the recipe
+            if t.get("budget") is not None: check_number(t["budget"], f"{source}: {where}.budget", 0, low_open=True)   # minutes (07b_budget)
             if "track" in t:
                 from fashion_nb.track import TRACKERS
                 check_choice(t["track"], TRACKERS, f"{source}: {where}.track")
