@@ -18,7 +18,7 @@ from .data import cache_dir_for
 from .trunk_cache import trunk_cut, trunk_forward, UpperNet
 
 # %% auto #0
-__all__ = ['step_rate', 'TrainRate', 'ChannelsLast', 'loader_rate', 'bench_train', 'bench_trunk_cache', 'bench_train_cli']
+__all__ = ['step_rate', 'TrainRate', 'loader_rate', 'bench_train', 'speed_summary', 'bench_trunk_cache', 'bench_train_cli']
 
 # %% ../nbs/07a_train_speed.ipynb #14e78e7f
 def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_size"], batch_size: int = RECIPE["batch_size"],
@@ -68,12 +68,6 @@ class TrainRate(Callback):
     def after_train(self): self.t += time.perf_counter() - self.t0
     def after_fit(self): self.rates.append(self.n / self.t if self.t else 0.)
 
-class ChannelsLast(Callback):
-    "Model and input batches in `channels_last` memory format (faster convolutions on many CPUs and GPUs)."
-    order = 5
-    def before_fit(self): self.learn.model.to(memory_format=torch.channels_last)
-    def before_batch(self): self.learn.xb = tuple(x.contiguous(memory_format=torch.channels_last) if x.ndim == 4 else x for x in self.xb)
-
 # %% ../nbs/07a_train_speed.ipynb #305b1d11
 def loader_rate(dl, n_batches: int = 10) -> float:
     "Images per second of iterating `dl` alone (after one warm-up batch)."
@@ -84,39 +78,74 @@ def loader_rate(dl, n_batches: int = 10) -> float:
 
 # %% ../nbs/07a_train_speed.ipynb #6ed3fbfc
 def bench_train(data_dir=None, arch: str = "tf_efficientnet_lite0", sizes=(RECIPE["img_size"],), epochs: int = RECIPE["epochs"],
-                batch_size: int = RECIPE["batch_size"], steps: int = 10) -> list:
-    "One dict per (image size, memory format): step, loader and `train` images/s, and `train`'s share of the step's rate."
+                batch_size: int = RECIPE["batch_size"], steps: int = 10,
+                repeats: int = 3,   # runs of each (size, format), interleaved so that a drift in the machine's speed hits both formats
+               ) -> list:
+    "One dict per (image size, memory format): median step, loader and `train` images/s over `repeats` runs, their ranges, and `train`'s share of the step's rate."
     data_dir = Path(data_dir) if data_dir else synthetic_default()
     rows = []
     for size in sizes:
-        for cl in (False, True):
-            step = step_rate(arch, size, batch_size, channels_last=cl, steps=steps)
-            rate = TrainRate()
-            m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=size,
-                      out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate, *([ChannelsLast()] if cl else [])])
-            net = create_model(arch, Schema.from_layout(data_dir), pretrained=False)
-            dls = fold_dls(data_dir, Schema.from_layout(data_dir), net.data_config, 0, 5, size, batch_size)[0]
-            rows.append(dict(img_size=size, channels_last=cl, step_img_s=round(step, 1), loader_img_s=round(loader_rate(dls.train), 1),
-                             train_img_s=round(rate.rates[-1], 1), train_share_of_step=round(rate.rates[-1] / step, 3),
+        runs = {cl: [] for cl in (False, True)}
+        for _ in range(repeats):
+            for cl in (False, True):
+                step = step_rate(arch, size, batch_size, channels_last=cl, steps=steps)
+                rate = TrainRate()
+                m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=size,
+                          out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], channels_last=cl)
+                runs[cl].append((step, rate.rates[-1]))
+        net = create_model(arch, Schema.from_layout(data_dir), pretrained=False)
+        dls = fold_dls(data_dir, Schema.from_layout(data_dir), net.data_config, 0, 5, size, batch_size)[0]
+        for cl, r in runs.items():
+            st, tr = (np.array(v) for v in zip(*r))
+            rows.append(dict(img_size=size, channels_last=cl, step_img_s=round(float(np.median(st)), 1), train_img_s=round(float(np.median(tr)), 1),
+                             train_share_of_step=round(float(np.median(tr) / np.median(st)), 3), loader_img_s=round(loader_rate(dls.train), 1),
+                             step_range=f"{st.min():.1f}-{st.max():.1f}", train_range=f"{tr.min():.1f}-{tr.max():.1f}", repeats=repeats,
                              n_train=m["n_train"], precision=m["precision"]))
     return rows
+
+# %% ../nbs/07a_train_speed.ipynb #7d810563
+def speed_summary(rows: list, cache: list = ()) -> dict:
+    "Per image size: `train`'s default-format rate over the faster step's limit; the cached `train`'s rate over the uncached one's."
+    import inspect
+    default_cl = inspect.signature(train).parameters["channels_last"].default
+    out = {}
+    for size in sorted({r["img_size"] for r in rows}):
+        at = [r for r in rows if r["img_size"] == size]
+        dflt = next(r for r in at if r["channels_last"] == default_cl)
+        out[f"train_share_of_fastest_step_{size}px"] = round(dflt["train_img_s"] / max(r["step_img_s"] for r in at), 3)
+    by = {r["trunk_cache"] > 0: r for r in cache}
+    if len(by) == 2:
+        size = by[True]["img_size"]
+        out[f"cached_train_speedup_{size}px"] = round(by[True]["train_img_s"] / by[False]["train_img_s"], 2)
+        out[f"cached_step_speedup_{size}px"] = round(by[True]["step_img_s"] / by[False]["step_img_s"], 2)
+    return out
 
 # %% ../nbs/07a_train_speed.ipynb #7a048e49
 def bench_trunk_cache(data_dir=None, arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_size"],
                       epochs: int = RECIPE["epochs"], batch_size: int = RECIPE["batch_size"],
                       views: int = 2,   # K views cached per image
-                      steps: int = 10) -> list:
+                      steps: int = 10, channels_last: bool = True,
+                      repeats: int = 1, # interleaved runs of each path; the figures are medians, with the ranges of the rates
+                     ) -> list:
     "Uncached vs cached `train` (recipe, fold 0 of 5): step limit, `train` img/s of the second fit, fill seconds, total seconds, OOF score."
     data_dir = Path(data_dir) if data_dir else synthetic_default()
-    for f in (cache_dir_for(data_dir) / "trunk").glob(f"{arch}_{img_size}_view*.npy"): f.unlink()   # cold: the fill is timed
+    runs = {0: [], views: []}
+    for _ in range(repeats):
+        for k in runs:
+            for f in (cache_dir_for(data_dir) / "trunk").glob(f"{arch}_{img_size}_view*.npy"): f.unlink()   # cold: the fill is timed
+            rate = TrainRate()
+            m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=img_size,
+                      out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], trunk_cache=k, channels_last=channels_last)
+            runs[k].append(dict(step_img_s=step_rate(arch, img_size, batch_size, channels_last=channels_last, steps=steps, cached=k > 0),
+                                train_img_s=rate.rates[-1], fill_s=m["trunk_cache_fill_s"], seconds=m["seconds"], score=m["score"]))
     rows = []
-    for k in (0, views):
-        rate = TrainRate()
-        m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=img_size,
-                  out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], trunk_cache=k)
-        rows.append(dict(trunk_cache=k, img_size=img_size, step_img_s=round(step_rate(arch, img_size, batch_size, steps=steps, cached=k > 0), 1),
-                         train_img_s=round(rate.rates[-1], 1), fill_s=m["trunk_cache_fill_s"], seconds=m["seconds"],
-                         score=round(m["score"], 4), n_train=m["n_train"], precision=m["precision"]))
+    for k, r in runs.items():
+        med = {c: float(np.median([x[c] for x in r])) for c in r[0]}
+        rows.append(dict(trunk_cache=k, img_size=img_size, channels_last=channels_last, step_img_s=round(med["step_img_s"], 1),
+                         train_img_s=round(med["train_img_s"], 1), fill_s=round(med["fill_s"], 2), seconds=round(med["seconds"], 1),
+                         score=round(med["score"], 4), repeats=repeats,
+                         **{f"{c}_range": f"{min(x[c] for x in r):.1f}-{max(x[c] for x in r):.1f}" for c in ("step_img_s", "train_img_s")},
+                         n_train=m["n_train"], precision=m["precision"]))
     return rows
 
 # %% ../nbs/07a_train_speed.ipynb #deb8209c
@@ -127,26 +156,29 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
                     steps: int = 10,          # timed optimizer steps for the step rate
                     record: str = None,       # also write a result record (e.g. results/bench_train.json)
                     trunk_cache: int = 2,     # views for the uncached-vs-cached comparison at the first size (0: skip it)
+                    repeats: int = 3,         # interleaved runs of each (size, memory format): the record keeps the median and the range
                    ) -> int:
     "Measure training speed: a step's compute limit on random tensors, the loader's rate and `train`'s own rate, per image size and memory format."
     from fashion_nb.core import machine_info
     sz = tuple(int(s) for s in str(sizes).split(","))
-    rows = bench_train(data_dir, arch, sz, epochs, steps=steps)
+    rows = bench_train(data_dir, arch, sz, epochs, steps=steps, repeats=repeats)
     m = machine_info()
     print(f"{arch}; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
     import pandas as pd
     print(pd.DataFrame(rows).to_string(index=False))
-    cache = bench_trunk_cache(data_dir, arch, sz[0], epochs, views=trunk_cache, steps=steps) if trunk_cache else []
+    cache = bench_trunk_cache(data_dir, arch, sz[0], epochs, views=trunk_cache, steps=steps, repeats=repeats) if trunk_cache else []
     if cache: print(pd.DataFrame(cache).to_string(index=False))
     if record:
         from fashion_nb.results import save_record
         figs = {f"{k}_{r['img_size']}px_{'cl' if r['channels_last'] else 'nchw'}": r[k] for r in rows
-                for k in ("step_img_s", "loader_img_s", "train_img_s", "train_share_of_step")}
+                for k in ("step_img_s", "step_range", "loader_img_s", "train_img_s", "train_range", "train_share_of_step")}
         figs.update({f"{k}_{r['img_size']}px_{'cached' if r['trunk_cache'] else 'uncached'}": r[k] for r in cache
-                     for k in ("step_img_s", "train_img_s", "fill_s", "seconds", "score")})
+                     for k in ("step_img_s", "step_img_s_range", "train_img_s", "train_img_s_range", "fill_s", "seconds", "score")})
+        figs.update(speed_summary(rows, cache))
         save_record(record, f"`fashion-nb bench-train`: training images/s of {arch} (recipe: heads + top body group trained, "
                             f"the frozen groups' BatchNorm frozen as in train(), batch 32, precision {rows[0]['precision']}): one step on random tensors, the "
-                            "loader alone, and train() over its second fit's training batches (fetch included)",
+                            f"loader alone, and train() over its second fit's training batches (fetch included); medians and ranges of {repeats} "
+                            "interleaved runs per memory format and per trunk path (uncached / cached, train's default memory format)",
                     f"{rows[0]['n_train']} synthetic training rows (fold 0 of 5); speeds, and for the uncached/cached trunk rows "
                     "also the fold-0 (out-of-fold) score after the same epochs", figs)
         print(f"result record: {record}")
