@@ -22,7 +22,7 @@ from .ensemble import read_member, read_oof, oof_targets, head_scores, score_of_
 
 # %% auto #0
 __all__ = ['SoftHeadLoss', 'fold_teachers', 'teacher_probs', 'student_targets', 'train_student', 'oof_probs', 'oof_score',
-           'holdout_ids', 'decision_rows', 'share_interval', 'distill', 'speeds', 'latency_ratio', 'deployment_default',
+           'decision_rows', 'share_interval', 'distill', 'speeds', 'latency_ratio', 'deployment_default',
            'compare_deployed', 'run_members', 'distill_table', 'distill_cli']
 
 # %% ../nbs/16a_distill.ipynb #fdba7382
@@ -176,18 +176,12 @@ def oof_score(model_dirs: list, data_dir, schema: Schema, ids) -> float:
 
 
 # %% ../nbs/16a_distill.ipynb #22b4c54b
-def holdout_ids(member_dir, data_dir=None) -> list:
-    "Ids of the rows the members' run set aside before cutting the folds (`HOLDOUT`; [] when it set none aside)."
-    c = _config(member_dir)
-    if not int(c.get("holdout") or 0): return []
-    f = load_folds(data_dir or c["data_dir"], None, int(c["n_folds"]), int(c.get("seed", 42)), int(c["holdout"]))
-    return f["id"][f["fold"] == HOLDOUT].tolist()
+from .calibrate import holdout_ids, split_ids   # the run's hold-out ids (09a_calibrate fits its calibrators on half of them)
 
 # %% ../nbs/16a_distill.ipynb #f88b71ea
 def decision_rows(ids, share: float = 0.5, seed: int = 0) -> tuple:
     "(decision ids, report ids): a seeded split of the OOF ids `ids`, `share` of them for the deployment rule."
-    ids = np.sort(np.asarray(ids)); pick = np.random.default_rng(seed).permutation(len(ids)) < round(share * len(ids))
-    return ids[pick].tolist(), ids[~pick].tolist()
+    return split_ids(ids, share, seed)
 
 # %% ../nbs/16a_distill.ipynb #f51d1f90
 def share_interval(y: np.ndarray,         # targets [n, n_heads] of the decision rows

@@ -166,13 +166,15 @@ def holdout_report(pred: Predictor,           # a loaded predictor with calibrat
     card, v = pred.card or {}, (pred.card or {}).get("validation") or {}
     if not (pred.calibration and (card.get("parity") or {}).get("unseen") and v.get("ids") and v.get("data_dir")
             and (Path(v["data_dir"]) / "train.csv").is_file()): return None
-    d, ids = Path(v["data_dir"]), list(v["ids"])
+    fitted = set((pred.calibration.get("fitted_on") or {}).get("ids") or [])   # rows the calibrator was fitted on do not report
+    d, ids = Path(v["data_dir"]), [i for i in v["ids"] if i not in fitted]
+    if not ids: return None
     rows = read_table(d / "train.csv", required=TRAIN_COLS).set_index("id").loc[ids].reset_index()
     x = np.concatenate([b for b, _ in stream_batches([d / "train_images" / image_name(i) for i in ids], pred.size, 32)])
     raw = run_batches(pred.predict, x)     # in batches: one call on every hold-out row held all their activations at once
     th = {h.name: threshold_for(pred.calibration, h.name, float(min_precision)) for h in pred.schema.heads}
     return dict(target=float(min_precision), data_dir=str(v["data_dir"]), rows_are="hold-out rows: set aside before the folds; no member, "
-                "ensemble weight, calibrator or threshold was fitted on them",
+                "ensemble weight, calibrator or threshold was fitted on them" + (f" ({len(fitted)} hold-out rows the calibrator was fitted on are left out)" if fitted else ""),
                 **holdout_precision(calibrate_probs(raw, pred.calibration, pred.schema, check=False), raw, pred.schema.encode(rows), pred.schema, th))
 
 def holdout_line(ho: dict) -> str:

@@ -18,8 +18,8 @@ from .ablation import (run_variant, probe_fold, holdout_probs, probe_holdout, re
 
 # %% auto #0
 __all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE', 'BEFORE', 'PROBE', 'STUDY_VARIANTS',
-           'BUDGET_ROW', 'BUDGET', 'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table', 'find_cad',
-           'import_cad', 'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds',
+           'BUDGET_ROW', 'VS_CHOICE', 'BUDGET', 'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table',
+           'find_cad', 'import_cad', 'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds',
            'boot_weights', 'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table',
            'fold_redraw_floor', 'minutes_at_size', 'choose_default', 'holdout_table', 'calibration_check',
            'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'save_study',
@@ -105,8 +105,10 @@ PROBE = "frozen-body linear probe"
 STUDY_VARIANTS = {BASE: {}, "192 px": {"img_size": 192}, "160 px": {"img_size": 160}, "224 px": {"img_size": 224}, "10 epochs": {"epochs": 10},
                   BEFORE: {"img_size": 192, "schedule": "gradual", "lr_body": 1e-3, "degrade": 0.},
                   "224 px, 12 epochs": {"img_size": 224, "epochs": 12},
-                  "224 px, 12 epochs, trunk cache (4 views)": {"img_size": 224, "epochs": 12, "trunk_cache": 4}}
+                  "224 px, 12 epochs, trunk cache (4 views)": {"img_size": 224, "epochs": 12, "trunk_cache": 4,
+                                                               "channels_last": False}}   # timed as the rows it is set against were (NCHW)
 BUDGET_ROW = "--budget at the default's minutes"   # `train --budget` (07b_budget), run after the choice at its minutes
+VS_CHOICE = {"224 px, 12 epochs, trunk cache (4 views)": "cache", BUDGET_ROW: "budget"}   # rows whose question is the choice at fewer minutes
 
 def run_dir(root, variant: str) -> Path:
     "The folder of a variant's runs (`<slug>/fold<k>_seed<s>/`; the probe's is `frozen_probe/`)."
@@ -249,16 +251,24 @@ def holdout_table(root, data_dir, name: str, variants: list, base: str = BASE, s
     return pd.DataFrame(rows)
 
 # %% ../nbs/14a_study.ipynb #ab040877
-def calibration_check(P_oof, y_oof, folds, P_hold, y_hold, schema: Schema, target: float = 0.95) -> dict:
-    "The calibrator chosen and fitted on out-of-fold rows, applied to hold-out rows: the method, pooled ECE raw and calibrated on each, precision at `target`."
+def calibration_check(P_oof, y_oof, folds, P_hold, y_hold, schema: Schema, target: float = 0.95, split_seed: int = 0) -> dict:
+    """The calibrator chosen and fitted on out-of-fold rows, applied to hold-out rows: the method, pooled ECE raw and calibrated on each, precision at `target`.
+    Then the same fitted on the deployed probabilities themselves: on half the hold-out (chosen cross-fitted inside it), reported on the other half, beside the first calibrator on that half."""
     from fashion_nb.calibrate import fit_calibration, calibrate_probs, holdout_precision, threshold_for
+    def applied(c, rows): return holdout_precision(calibrate_probs(P_hold[rows], c, schema), P_hold[rows], y_hold[rows], schema,
+                                                   {h.name: threshold_for(c, h.name, target) for h in schema.heads})
     cal = fit_calibration(P_oof, y_oof, schema, folds)
-    ho = holdout_precision(calibrate_probs(P_hold, cal, schema), P_hold, y_hold, schema,
-                           {h.name: threshold_for(cal, h.name, target) for h in schema.heads})
+    ho = applied(cal, np.arange(len(y_hold)))
+    fit = np.random.default_rng(split_seed).permutation(len(y_hold)) < len(y_hold) // 2   # the fitting half; the rest reports
+    cal_h = fit_calibration(P_hold[fit], y_hold[fit], schema, np.arange(fit.sum()) % 2)
+    rep, rep_oof = applied(cal_h, ~fit), applied(cal, ~fit)
     return dict(method=cal["method"], oof_rows=int(len(y_oof)), holdout_rows=ho["rows"],
                 ece_oof_raw=round(cal["ece_all_cells"]["ece_before"], 4), ece_oof_crossfit=round(cal["ece_all_cells"]["ece_after"], 4),
                 ece_holdout_raw=round(ho["ece_raw"], 4), ece_holdout_deployed=round(ho["ece_calibrated"], 4),
-                target=target, holdout_share=ho["share"], holdout_precision=ho["precision"], holdout_precision_interval=ho["precision_interval"])
+                target=target, holdout_share=ho["share"], holdout_precision=ho["precision"], holdout_precision_interval=ho["precision_interval"],
+                method_holdout_fit=cal_h["method"], fit_rows=int(fit.sum()), report_rows=rep["rows"], ece_report_raw=round(rep["ece_raw"], 4),
+                ece_report_oof_fit=round(rep_oof["ece_calibrated"], 4), ece_report_holdout_fit=round(rep["ece_calibrated"], 4),
+                report_share=rep["share"], report_precision=rep["precision"], report_precision_interval=rep["precision_interval"])
 
 def calibration_holdout(root, data_dir, variant: str, seed: int = 42, target: float = 0.95, n_folds: int = 2) -> dict:
     "`calibration_check` of `variant`'s runs of `seed` under `root`: its out-of-fold rows, then its fold models averaged on the hold-out."
@@ -346,13 +356,16 @@ def study_markdown(table: pd.DataFrame, holdout: pd.DataFrame = None) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/14a_study.ipynb #a5e89405
-def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None) -> dict:
+def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
+               vs_choice: list = None,   # the tables again with the choice as the base (`study_table(..., base=choice)`)
+              ) -> dict:
     "Write table.csv, holdout.csv, table.md, the figures and the headline record (`results/study.json`); returns the choice."
     from fashion_nb.results import save_record
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     table, hold = pd.concat(tables, ignore_index=True), pd.concat(holdouts, ignore_index=True)
     choice = choose_default(tables)
     atomic_write(out_dir / "table.csv", table.to_csv(index=False)); atomic_write(out_dir / "holdout.csv", hold.to_csv(index=False))
+    if vs_choice: atomic_write(out_dir / "table_vs_choice.csv", pd.concat(vs_choice, ignore_index=True).to_csv(index=False))
     atomic_write(out_dir / "table.md", study_markdown(table, hold) + "\n")
     difference_figure(table, out_dir / "differences.png"); minutes_figure(table, out_dir / "score_vs_minutes.png")
     fig = {"choice": choice["choice"]}
@@ -368,6 +381,11 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None)
             if v in t.index and v != BASE: fig[f"{key}_oof_{short}_minus_default"] = f"{t.loc[v, 'diff']:+.4f} [{t.loc[v, 'lo']:+.4f}, {t.loc[v, 'hi']:+.4f}]"
             if v in h.index and v != BASE: fig[f"{key}_holdout_{short}_minus_default"] = f"{h.loc[v, 'diff']:+.4f} [{h.loc[v, 'lo']:+.4f}, {h.loc[v, 'hi']:+.4f}]"
         fig[f"{key}_fold_redraw_floor"] = round(floors.get(d, float("nan")), 4)
+        vc = pd.concat(vs_choice).query("data == @d and view == 'plain'").set_index("variant") if vs_choice else pd.DataFrame()
+        for v, short in VS_CHOICE.items():
+            if v in vc.index and choice["choice"] in vc.index:
+                fig[f"{key}_oof_{short}_minus_choice"] = f"{vc.loc[v, 'diff']:+.4f} [{vc.loc[v, 'lo']:+.4f}, {vc.loc[v, 'hi']:+.4f}]"
+                fig[f"{key}_train_min_{short}_and_choice"] = [round(vc.loc[v, "train_min"], 2), round(vc.loc[choice["choice"], "train_min"], 2)]
     rows = "; ".join(f"{d}: {int(table[table.data == d].rows.iloc[0])} training rows out-of-fold (2 folds x seeds), "
                      f"{int(hold[hold.data == d].rows.iloc[0])} hold-out rows" for d in dict.fromkeys(table.data))
     save_record(record or out_dir.parent / "study.json", "recipe study on two kinds of real photo (14a_study): paired differences to the default, 95% bootstrap intervals over rows",
@@ -381,9 +399,12 @@ def save_calibration_check(rows: list, out_dir, record) -> pd.DataFrame:
     rec = json.loads(Path(record).read_text())
     for r in rows:
         rec["figures"][f"calibration_{r['data'].split()[0]}_seed{r['seed']}"] = (
-            f"{r['method']}: hold-out ECE raw {r['ece_holdout_raw']:.4f}, deployed {r['ece_holdout_deployed']:.4f} ({r['holdout_rows']} rows)")
+            f"{r['method']}: hold-out ECE raw {r['ece_holdout_raw']:.4f}, deployed {r['ece_holdout_deployed']:.4f} ({r['holdout_rows']} rows); "
+            f"report half ({r['report_rows']} rows): raw {r['ece_report_raw']:.4f}, out-of-fold fit {r['ece_report_oof_fit']:.4f}, "
+            f"fitted on the other half's fold average ({r['method_holdout_fit']}) {r['ece_report_holdout_fit']:.4f}")
     if rows: rec["rows"] += (f"; calibration ({rows[0]['variant']}): chosen and fitted on each seed's out-of-fold rows, "
-                             "its ECE measured on the hold-out rows")
+                             "its ECE measured on the hold-out rows; and fitted on half the hold-out's fold-average probabilities, "
+                             "its ECE measured on the other half")
     atomic_write(record, json.dumps(rec, indent=1, default=str) + "\n")
     return t
 
@@ -414,7 +435,9 @@ def study(cad=None,            # the ClothingAttributeDataset folder (None: `fin
     floors = {names[d]: fold_redraw_floor(root / d, data[d]) for d in data}
     out = Path(results) if results else ablation_results().parent / "study"
     record = out / "study.json" if results else out.parent / "study.json"      # a --results folder holds its record
-    choice = save_study(tables, holdouts, floors, out, record=record)
+    c = choose_default(tables)["choice"]
+    vs_choice = [study_table(root / d, data[d], names[d], base=c) for d in data]
+    choice = save_study(tables, holdouts, floors, out, record=record, vs_choice=vs_choice)
     save_calibration_check([dict(data=names[d], **calibration_holdout(root / d, data[d], choice["choice"], s))
                             for d in data for s in complete_seeds(root / d, choice["choice"])], out, record)
     return choice

@@ -86,16 +86,19 @@ def trust_summary(run_dir) -> list:
         ps = [f"{p:g}" for p in cal["targets"]]
         t = rep[["category", "attribute", "n", "temperature", "ece_before", "ece_after"] + [f"coverage@{p}" for p in ps] + ["precision@0.95"] * ("0.95" in ps)]
         share = {p: cal["catalogue"][p] for p in ps}
-        md += ["## Calibration and auto-fill (out-of-fold, cross-fitted by fold)", "",
-               f"Calibrator kept: **{cal.get('method', 'temperature per head')}** (the one with the lowest cross-fitted log loss among those no worse "
+        fit = (cal.get("fitted_on") or {}).get("rows") or "out-of-fold rows (cross-fitted)"
+        md += ["## Calibration and auto-fill", "",
+               f"Fitted on: {fit}. Calibrator kept: **{cal.get('method', 'temperature per head')}** (the one with the lowest cross-fitted log loss among those no worse "
                "than the raw probabilities on cross-fitted ECE and log loss; `none`: the raw probabilities). "
-               "Per head: temperature (fitted on all OOF rows), top-label ECE before and after calibration, and the share of "
-               "labelled cells auto-filled at each target precision (thresholds chosen on the other folds, applied to the held-out fold).", "",
+               "Per head: temperature (fitted on all those rows), top-label ECE before and after calibration, and the share of "
+               "labelled cells auto-filled at each target precision (thresholds chosen on one part of those rows, applied to the other).", "",
                _md_table(t.round(4)), "",
                "Catalogue-level auto-fill share (all heads' labelled cells): " +
                "; ".join(f"**{share[p]['share']:.1%}** at {p} (held-out precision " + (f"{share[p]['precision']:.3f})" if share[p]["precision"] is not None else "n/a)") for p in ps), "",
                "ECE of all labelled cells pooled: " + ("before {ece_before:.4f}, after {ece_after:.4f} (cross-fitted)".format(**cal["ece_all_cells"]) if cal.get("ece_all_cells") else "n/a")
                + f"; thresholds hold the target at a Wilson lower bound of z = {cal.get('precision_z', 0)}.", "",
+               *([("On {rows} hold-out rows nothing was fitted on: pooled ECE raw **{ece_raw:.4f}**, calibrated **{ece_calibrated:.4f}**.").format(**cal["report_rows"]), ""]
+                 if cal.get("report_rows") else []),
                "![reliability](calibrate/reliability.png)", ""]
     cnt = run_dir / "label_issues" / "label_issue_counts.csv"
     if cnt.is_file() and _done(run_dir, "label_issues"):

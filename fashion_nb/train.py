@@ -391,7 +391,8 @@ def train(data_dir=None,                 # folder in the competition layout (Non
     views, fill_s = None, 0.
     if trunk_cache:                           # the frozen trunk's output, once per (image, view) (06b_trunk_cache)
         views, fill_s = trunk_activations(data_dir, dls.table["id"], dls.table["Category"].to_numpy(), net, img_size, cfg["mean"],
-                                          cfg["std"], trunk_cache, dls.train.dataset.augment, seed, trunk_cache_dtype)
+                                          cfg["std"], trunk_cache, dls.train.dataset.augment, seed, trunk_cache_dtype,
+                                          train_rows=dls.train_rows)
     scratch = atomic_dir(out, overwrite, is_model_dir, "model folder") if is_rank0() else tempfile.TemporaryDirectory()
     with scratch as work:                     # best.pth and the model files live here until the rename
         memory_format(net, channels_last)     # before the Learner and any DDP wrapper hold it

@@ -76,20 +76,23 @@ def weights_digest(modules) -> str:
 
 # %% ../nbs/06b_trunk_cache.ipynb #23430f8c
 def fill_view(path, images, categories, ids, body, cut: int, mean, std, view: int = 0, augment=None, seed: int = 42,
-              dtype: str = "float16", bs: int = 64) -> Path:
-    "Write the trunk's output for view `view` of every image (uint8 HWC rows of `images`) to the `.npy` file `path`, atomically."
+              dtype: str = "float16", bs: int = 64,
+              rows=None,   # positions in `ids` to fill (None: all); the others stay zero
+             ) -> Path:
+    "Write the trunk's output for view `view` of the images (uint8 HWC rows of `images`) to the `.npy` file `path`, atomically."
     m, s = torch.tensor(mean).view(1, 3, 1, 1), torch.tensor(std).view(1, 3, 1, 1)
-    def batch(a, b):
-        imgs = [view_image(np.asarray(images[i]), categories[i], ids[i], view, augment, seed) for i in range(a, b)]
+    rows = np.arange(len(ids)) if rows is None else np.asarray(rows, dtype=np.int64)
+    def batch(r):
+        imgs = [view_image(np.asarray(images[i]), categories[i], ids[i], view, augment, seed) for i in r]
         x = torch.from_numpy(np.stack(imgs)).permute(0, 3, 1, 2).float() / 255   # as `Normalize01` does it
         return trunk_forward(body, cut, (x - m) / s).numpy()
-    first = batch(0, min(bs, len(ids)))
+    first = batch(rows[:bs])
     with atomic_file(path) as tmp:
         arr = np.lib.format.open_memmap(tmp, mode="w+", dtype=dtype, shape=(len(ids), *first.shape[1:]))
-        for a in range(0, len(ids), bs):
-            acts = first if a == 0 else batch(a, min(a + bs, len(ids)))
-            arr[a:a + len(acts)] = acts
-            if not np.isfinite(arr[a:a + len(acts)]).all():
+        for a in range(0, len(rows), bs):
+            r = rows[a:a + bs]; acts = first if a == 0 else batch(r)
+            arr[r] = acts
+            if not np.isfinite(arr[r]).all():
                 raise OverflowError(f"trunk activations of view {view} overflow {dtype}; cache them as float32 (trunk_cache_dtype)")
         arr.flush(); del arr
     return Path(path)
@@ -101,7 +104,9 @@ def trunk_activations(data_dir,            # folder in the competition layout (t
                       img_size: int, mean, std,  # letterboxed side; the body's normalisation
                       views: int = 1,      # K: view 0 the plain image, views 1..K-1 augmented
                       augment=None,        # the training augmentation (None: every view is view 0, so one is kept)
-                      seed: int = 42, dtype: str = "float16", bs: int = 64) -> tuple:
+                      seed: int = 42, dtype: str = "float16", bs: int = 64,
+                      train_rows=None,     # positions of the rows that train: only they get views 1..K-1 (None: every row)
+                     ) -> tuple:
     "(`[memmap [n, C, H, W] per view]`, seconds spent filling): each view filled once and reused while its key holds."
     body, cut, ids = net.body, trunk_cut(net.body), [int(i) for i in ids]
     images = image_cache(data_dir, "train", ids, img_size)       # rebuilt first when an image changed
@@ -111,10 +116,11 @@ def trunk_activations(data_dir,            # folder in the competition layout (t
                 mean=[float(v) for v in mean], std=[float(v) for v in std], dtype=str(np.dtype(dtype)))
     out, t = [], time.perf_counter()
     for v in range(views if augment is not None else 1):
-        spec = {**base, "view": v, **({"augment": repr(augment), "seed": seed} if v else {})}
+        spec = {**base, "view": v, **({"augment": repr(augment), "seed": seed} if v else {}),
+                **({"rows": hashlib.md5(np.asarray(train_rows, np.int64).tobytes()).hexdigest()} if v and train_rows is not None else {})}
         key = hashlib.md5(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
         path = cache_dir_for(data_dir) / "trunk" / f"{net.arch}_{img_size}_view{v}_{key}.npy"
-        if not path.exists(): fill_view(path, images, categories, ids, body, cut, mean, std, v, augment, seed, dtype, bs)
+        if not path.exists(): fill_view(path, images, categories, ids, body, cut, mean, std, v, augment, seed, dtype, bs, train_rows if v else None)
         out.append(np.load(path, mmap_mode="r"))
     return out, time.perf_counter() - t
 
