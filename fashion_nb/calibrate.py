@@ -16,7 +16,7 @@ __all__ = ['TARGETS', 'METHODS', 'HOLDOUT_FIT_ROWS', 'FIT_ON', 'temperature_scal
            'ece_gain_upper', 'choose_calibrator', 'fit_calibration', 'calibration_report', 'check_calibration',
            'calibrate_probs', 'threshold_for', 'wilson_interval', 'holdout_precision', 'save_calibration',
            'load_calibration', 'attach_calibration', 'reliability_figure', 'split_ids', 'holdout_ids', 'deployed_probs',
-           'calibrate_on_holdout', 'crossfit_probs', 'calibrate', 'calibrate_cli']
+           'fit_deployed', 'calibrate_on_holdout', 'crossfit_probs', 'calibrate', 'calibrate_cli']
 
 # %% ../nbs/09a_calibrate.ipynb #3a0cfa02
 def temperature_scale(P: np.ndarray,   # one head's probabilities [n, k]
@@ -412,7 +412,7 @@ def reliability_figure(P_before: np.ndarray, P_after: np.ndarray, y: np.ndarray,
 
 # %% ../nbs/09a_calibrate.ipynb #178bf9ac
 HOLDOUT_FIT_ROWS = 100   # hold-out rows a run needs for its calibrator to be fitted on half of them
-FIT_ON = ("auto", "holdout", "oof")
+FIT_ON = ("auto", "holdout", "oof")   # where `calibrate` fits; the first is the default
 
 def split_ids(ids, share: float = 0.5, seed: int = 0) -> tuple:
     "(picked ids, the others): a seeded split of `ids` (the ids, not their order, decide), `share` of them picked."
@@ -435,6 +435,25 @@ def deployed_probs(model_dirs, ensemble, data_dir, ids, bs: int = 32) -> np.ndar
     imgs = image_cache(data_dir, "train", list(ids), g.size)
     return np.concatenate([f(np.ascontiguousarray(imgs[a:a + bs])) for a in range(0, len(ids), bs)]).astype(np.float64)
 
+def fit_deployed(P_fit, y_fit,          # the deployed probabilities [n, n_classes] and targets of the rows to fit on
+                 P_oof, y_oof, folds,   # out-of-fold probabilities, targets and folds: where the thresholds come from
+                 schema: Schema, P_crossfit=None, targets=TARGETS) -> dict:
+    "Temperatures fitted on deployed probabilities (the method chosen cross-fitted between two halves of them); thresholds from the OOF rows."
+    cal = fit_calibration(P_fit, y_fit, schema, np.arange(len(y_fit)) % 2, targets=targets)
+    # thresholds need many rows (a Wilson bound on a few dozen certifies nothing): they come from the out-of-fold rows,
+    # calibrated by the same method fitted there; a calibrated confidence means the same on both
+    cal_o = fit_calibration(P_oof, y_oof, schema, folds, P_crossfit, targets, methods=(cal["method"],))
+    for h in schema.heads: cal["heads"][h.name].update(thresholds=cal_o["heads"][h.name]["thresholds"], curve=cal_o["heads"][h.name]["curve"])
+    cal["catalogue"] = cal_o["catalogue"]
+    cal["thresholds_fitted_on"] = (f"{len(y_oof)} out-of-fold rows, calibrated by the same method ({cal['method']}) fitted on them cross-fitted "
+                                   "(each row's temperature fitted without its fold)")
+    return cal
+
+def _source(oof, ensemble, report: str) -> dict:
+    "What a calibration was fitted for: the members, the ensemble file, the data, the architectures, which probabilities its report used."
+    return dict(model_dirs=oof["model_dirs"], ensemble=str(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else None,
+                data_dir=oof["data_dir"], archs=list(oof["P_arch"]), report_probabilities=report)
+
 def calibrate_on_holdout(oof: dict,      # `run_oof` of the members
                          ensemble,       # how they are combined (None: equal architecture weights)
                          ho: list,       # the run's hold-out ids
@@ -445,24 +464,15 @@ def calibrate_on_holdout(oof: dict,      # `run_oof` of the members
     schema, (fit_ids, rep_ids) = oof["schema"], split_ids(ho, seed=seed)
     P = deployed_probs(oof["model_dirs"], ensemble, oof["data_dir"], fit_ids + rep_ids)
     y = oof_targets(oof["data_dir"], fit_ids + rep_ids, schema); k = len(fit_ids)
-    cal = fit_calibration(P[:k], y[:k], schema, np.arange(k) % 2, targets=targets)
-    # thresholds need many rows (a Wilson bound on a few dozen certifies nothing): they come from the out-of-fold rows,
-    # calibrated by the same method fitted there; a calibrated confidence means the same on both
-    Pc = oof["P"] if oof["crossfit"] else crossfit_ensemble(oof)
-    cal_o = fit_calibration(oof["P"], oof["y"], schema, oof["fold"], Pc, targets, methods=(cal["method"],))
-    for h in schema.heads: cal["heads"][h.name].update(thresholds=cal_o["heads"][h.name]["thresholds"], curve=cal_o["heads"][h.name]["curve"])
-    cal["catalogue"] = cal_o["catalogue"]
+    cal = fit_deployed(P[:k], y[:k], oof["P"], oof["y"], oof["fold"], schema, oof["P"] if oof["crossfit"] else crossfit_ensemble(oof), targets)
     Q = calibrate_probs(P[k:], cal, schema)
     rep = holdout_precision(Q, P[k:], y[k:], schema, {h.name: threshold_for(cal, h.name, 0.95) for h in schema.heads})
     cal["fitted_on"] = dict(rows=f"{k} of the run's {len(ho)} hold-out rows, as deployed (the members combined as exported); "
                                  "method chosen cross-fitted within them", ids=fit_ids, report_ids=rep_ids)
-    cal["thresholds_fitted_on"] = (f"{len(oof['ids'])} out-of-fold rows, calibrated by the same method ({cal['method']}) fitted on them cross-fitted "
-                                   "(each row's temperature fitted without its fold)")
     cal["report_rows"] = dict(rows=rep["rows"], ece_raw=rep["ece_raw"], ece_calibrated=rep["ece_calibrated"], target=0.95,
                               share=rep["share"], precision=rep["precision"], precision_interval=rep["precision_interval"],
                               note="the other hold-out rows: nothing was fitted on them")
-    cal["source"] = dict(model_dirs=oof["model_dirs"], ensemble=str(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else None,
-                         data_dir=oof["data_dir"], archs=list(oof["P_arch"]), report_probabilities="the deployed ensemble on hold-out rows")
+    cal["source"] = _source(oof, ensemble, "the deployed ensemble on hold-out rows")
     out = Path(out) if out else outputs_dir("calibrate")
     save_calibration(cal, out)
     reliability_figure(P[k:], Q, y[k:], schema, out / "reliability.png",
@@ -485,7 +495,7 @@ def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
               data_dir=None,     # folder with train.csv (None: the members' config data_dir)
               out=None,          # folder for calibration.json and reliability.png (None: outputs/calibrate)
               targets=TARGETS,
-              fit_on: str = "auto", # "holdout": half the run's hold-out rows, as deployed; "oof": out-of-fold rows; "auto": holdout when it has `min_holdout`
+              fit_on: str = FIT_ON[0], # "holdout": half the run's hold-out rows, as deployed; "oof": out-of-fold rows; "auto": holdout when it has `min_holdout`
               min_holdout: int = HOLDOUT_FIT_ROWS, # hold-out rows needed to fit on half of them
              ) -> dict:
     "Fit the calibrators of a model (folders or ensemble) on half its hold-out rows as deployed (or its OOF rows), write calibration.json + reliability.png."
@@ -502,10 +512,8 @@ def calibrate(model_dirs=None,   # model folders (None: the ensemble's members)
     cal = fit_calibration(oof["P"], oof["y"], oof["schema"], oof["fold"], Pc, targets)
     cal["fitted_on"] = dict(rows=f"{len(oof['ids'])} out-of-fold rows (cross-fitted)" + (f"; the run's {len(ho)} hold-out rows are too few to fit on" if ho else ""),
                             ids=[], report_ids=[])
-    cal["source"] = dict(model_dirs=oof["model_dirs"], ensemble=str(ensemble) if ensemble is not None and not isinstance(ensemble, dict) else None,
-                         data_dir=oof["data_dir"], archs=list(oof["P_arch"]),
-                         report_probabilities="the ensemble's cross-fitted OOF (its per-head weights, as deployed)" if oof["crossfit"] and len(oof["P_arch"]) > 1
-                         else "one architecture's OOF" if len(oof["P_arch"]) == 1 else "architecture weights refitted per fold (global weights)")
+    cal["source"] = _source(oof, ensemble, "the ensemble's cross-fitted OOF (its per-head weights, as deployed)" if oof["crossfit"] and len(oof["P_arch"]) > 1
+                            else "one architecture's OOF" if len(oof["P_arch"]) == 1 else "architecture weights refitted per fold (global weights)")
     out = Path(out) if out else outputs_dir("calibrate")
     save_calibration(cal, out)
     reliability_figure(Pc, crossfit_probs(oof, cal), oof["y"], oof["schema"], out / "reliability.png",
@@ -533,7 +541,7 @@ def calibrate_cli(model: Annotated[str, "model folders (several after one flag);
                   ensemble: str = None,   # ensemble weights.json or its folder
                   data_dir: str = None,   # folder with train.csv (default: the models' data_dir)
                   out: str = None,        # folder for calibration.json and reliability.png (default: outputs/calibrate)
-                  fit_on: str = "auto",   # holdout: half the run's hold-out rows, as deployed; oof: out-of-fold rows; auto: holdout when it has enough rows
+                  fit_on: str = FIT_ON[0], # holdout: half the run's hold-out rows, as deployed; oof: out-of-fold rows; auto: holdout when it has enough rows
                   card: str = None,       # also copy the calibrators into this model card (X.card.json)
                  ) -> int:
     "Fit per-head temperatures and precision thresholds on OOF predictions, cross-fitted; write calibration.json."

@@ -253,20 +253,20 @@ def holdout_table(root, data_dir, name: str, variants: list, base: str = BASE, s
 # %% ../nbs/14a_study.ipynb #ab040877
 def calibration_check(P_oof, y_oof, folds, P_hold, y_hold, schema: Schema, target: float = 0.95, split_seed: int = 0) -> dict:
     """The calibrator chosen and fitted on out-of-fold rows, applied to hold-out rows: the method, pooled ECE raw and calibrated on each, precision at `target`.
-    Then the same fitted on the deployed probabilities themselves: on half the hold-out (chosen cross-fitted inside it), reported on the other half, beside the first calibrator on that half."""
-    from fashion_nb.calibrate import fit_calibration, calibrate_probs, holdout_precision, threshold_for
+    Then fitted as a run fits it (`fit_deployed`): on half the hold-out's deployed probabilities, thresholds from the out-of-fold rows; reported on the other half, beside the first calibrator on that half."""
+    from fashion_nb.calibrate import fit_calibration, calibrate_probs, holdout_precision, threshold_for, fit_deployed, split_ids
     def applied(c, rows): return holdout_precision(calibrate_probs(P_hold[rows], c, schema), P_hold[rows], y_hold[rows], schema,
                                                    {h.name: threshold_for(c, h.name, target) for h in schema.heads})
     cal = fit_calibration(P_oof, y_oof, schema, folds)
     ho = applied(cal, np.arange(len(y_hold)))
-    fit = np.random.default_rng(split_seed).permutation(len(y_hold)) < len(y_hold) // 2   # the fitting half; the rest reports
-    cal_h = fit_calibration(P_hold[fit], y_hold[fit], schema, np.arange(fit.sum()) % 2)
-    rep, rep_oof = applied(cal_h, ~fit), applied(cal, ~fit)
+    fit, rest = (np.array(r, dtype=np.int64) for r in split_ids(range(len(y_hold)), seed=split_seed))   # the split `calibrate` makes
+    cal_h = fit_deployed(P_hold[fit], y_hold[fit], P_oof, y_oof, folds, schema)
+    rep, rep_oof = applied(cal_h, rest), applied(cal, rest)
     return dict(method=cal["method"], oof_rows=int(len(y_oof)), holdout_rows=ho["rows"],
                 ece_oof_raw=round(cal["ece_all_cells"]["ece_before"], 4), ece_oof_crossfit=round(cal["ece_all_cells"]["ece_after"], 4),
                 ece_holdout_raw=round(ho["ece_raw"], 4), ece_holdout_deployed=round(ho["ece_calibrated"], 4),
                 target=target, holdout_share=ho["share"], holdout_precision=ho["precision"], holdout_precision_interval=ho["precision_interval"],
-                method_holdout_fit=cal_h["method"], fit_rows=int(fit.sum()), report_rows=rep["rows"], ece_report_raw=round(rep["ece_raw"], 4),
+                method_holdout_fit=cal_h["method"], fit_rows=len(fit), report_rows=rep["rows"], ece_report_raw=round(rep["ece_raw"], 4),
                 ece_report_oof_fit=round(rep_oof["ece_calibrated"], 4), ece_report_holdout_fit=round(rep["ece_calibrated"], 4),
                 report_share=rep["share"], report_precision=rep["precision"], report_precision_interval=rep["precision_interval"])
 
@@ -365,10 +365,12 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
     table, hold = pd.concat(tables, ignore_index=True), pd.concat(holdouts, ignore_index=True)
     choice = choose_default(tables)
     atomic_write(out_dir / "table.csv", table.to_csv(index=False)); atomic_write(out_dir / "holdout.csv", hold.to_csv(index=False))
-    if vs_choice: atomic_write(out_dir / "table_vs_choice.csv", pd.concat(vs_choice, ignore_index=True).to_csv(index=False))
+
     atomic_write(out_dir / "table.md", study_markdown(table, hold) + "\n")
     difference_figure(table, out_dir / "differences.png"); minutes_figure(table, out_dir / "score_vs_minutes.png")
     fig = {"choice": choice["choice"]}
+    vcs = pd.concat(vs_choice, ignore_index=True) if vs_choice else None
+    if vs_choice: atomic_write(out_dir / "table_vs_choice.csv", vcs.to_csv(index=False))
     for d in dict.fromkeys(table.data):
         t = table[(table.data == d) & (table.view == "plain")].set_index("variant")
         g = table[(table.data == d) & (table.view == "degraded")].set_index("variant")
@@ -381,7 +383,7 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
             if v in t.index and v != BASE: fig[f"{key}_oof_{short}_minus_default"] = f"{t.loc[v, 'diff']:+.4f} [{t.loc[v, 'lo']:+.4f}, {t.loc[v, 'hi']:+.4f}]"
             if v in h.index and v != BASE: fig[f"{key}_holdout_{short}_minus_default"] = f"{h.loc[v, 'diff']:+.4f} [{h.loc[v, 'lo']:+.4f}, {h.loc[v, 'hi']:+.4f}]"
         fig[f"{key}_fold_redraw_floor"] = round(floors.get(d, float("nan")), 4)
-        vc = pd.concat(vs_choice).query("data == @d and view == 'plain'").set_index("variant") if vs_choice else pd.DataFrame()
+        vc = vcs[(vcs.data == d) & (vcs.view == "plain")].set_index("variant") if vs_choice else pd.DataFrame()
         for v, short in VS_CHOICE.items():
             if v in vc.index and choice["choice"] in vc.index:
                 fig[f"{key}_oof_{short}_minus_choice"] = f"{vc.loc[v, 'diff']:+.4f} [{vc.loc[v, 'lo']:+.4f}, {vc.loc[v, 'hi']:+.4f}]"
