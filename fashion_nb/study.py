@@ -21,9 +21,9 @@ __all__ = ['CAD_ATTRIBUTES', 'CAD_PATTERNS', 'CAD_COLOURS', 'STUDY_BASE', 'BASE'
            'BUDGET_ROW', 'VS_CHOICE', 'BUDGET', 'VERDICT_COLOURS', 'MARKERS', 'cad_labels', 'one_of', 'cad_table',
            'find_cad', 'import_cad', 'catalogue_half', 'run_dir', 'study_jobs', 'run_study', 'oof_probs', 'head_preds',
            'boot_weights', 'weighted_scores', 'paired_diff', 'paired_verdict', 'complete_seeds', 'study_table',
-           'fold_redraw_floor', 'minutes_at_size', 'choose_default', 'holdout_table', 'calibration_check',
-           'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'save_study',
-           'save_calibration_check', 'study', 'study_cli']
+           'fold_redraw_floor', 'minutes_at_size', 'choose_default', 'holdout_table', 'tta_table', 'calibration_check',
+           'calibration_holdout', 'pareto', 'difference_figure', 'minutes_figure', 'study_markdown', 'tta_markdown',
+           'save_study', 'save_calibration_check', 'study', 'study_cli']
 
 # %% ../nbs/14a_study.ipynb #0de53658
 CAD_ATTRIBUTES = {  # attribute -> (label file stem, names of its values 1, 2, ...)
@@ -106,9 +106,11 @@ STUDY_VARIANTS = {BASE: {}, "192 px": {"img_size": 192}, "160 px": {"img_size": 
                   BEFORE: {"img_size": 192, "schedule": "gradual", "lr_body": 1e-3, "degrade": 0.},
                   "224 px, 12 epochs": {"img_size": 224, "epochs": 12},
                   "224 px, 12 epochs, trunk cache (4 views)": {"img_size": 224, "epochs": 12, "trunk_cache": 4,
-                                                               "channels_last": False}}   # timed as the rows it is set against were (NCHW)
+                                                               "channels_last": False},   # timed as the rows it is set against were (NCHW)
+                  "224 px, 16 epochs, 50% degradation": {"img_size": 224, "epochs": 16, "degrade": 0.5, "channels_last": False}}
 BUDGET_ROW = "--budget at the default's minutes"   # `train --budget` (07b_budget), run after the choice at its minutes
-VS_CHOICE = {"224 px, 12 epochs, trunk cache (4 views)": "cache", BUDGET_ROW: "budget"}   # rows whose question is the choice at fewer minutes
+VS_CHOICE = {"224 px, 12 epochs, trunk cache (4 views)": "cache", BUDGET_ROW: "budget",   # the choice at fewer minutes
+             "224 px, 16 epochs, 50% degradation": "deg50"}                                # the choice's two missed targets
 
 def run_dir(root, variant: str) -> Path:
     "The folder of a variant's runs (`<slug>/fold<k>_seed<s>/`; the probe's is `frozen_probe/`)."
@@ -250,6 +252,19 @@ def holdout_table(root, data_dir, name: str, variants: list, base: str = BASE, s
             rows.append(dict(data=name, variant=v, view=view, rows=len(y), **r, verdict="base" if v == base else paired_verdict(r)))
     return pd.DataFrame(rows)
 
+# %% ../nbs/14a_study.ipynb #35c05ffd
+def tta_table(root, data_dir, name: str, variants: list, B: int = 1000) -> pd.DataFrame:
+    "Flip TTA minus the same runs without it, per (variant, view): paired difference over rows and seeds, interval, verdict."
+    schema = Schema.from_layout(data_dir); y = schema.encode(read_table(Path(data_dir) / "train.csv")); rows = []
+    for v in variants:
+        seeds = complete_seeds(root, v)
+        for view, mirror in (("plain", "flip"), ("degraded", "degraded_flip")) if seeds else ():
+            one = [oof_probs(run_dir(root, v), s, view)[1] for s in seeds]
+            both = [(p + oof_probs(run_dir(root, v), s, mirror)[1]) / 2 for p, s in zip(one, seeds)]
+            r = paired_diff(y, [head_preds(p, schema) for p in one], [head_preds(p, schema) for p in both], schema, B)
+            rows.append(dict(data=name, variant=v, view=view, seeds=len(seeds), rows=len(y), **r, verdict=paired_verdict(r)))
+    return pd.DataFrame(rows)
+
 # %% ../nbs/14a_study.ipynb #ab040877
 def calibration_check(P_oof, y_oof, folds, P_hold, y_hold, schema: Schema, target: float = 0.95, split_seed: int = 0) -> dict:
     """The calibrator chosen and fitted on out-of-fold rows, applied to hold-out rows: the method, pooled ECE raw and calibrated on each, precision at `target`.
@@ -316,7 +331,7 @@ def difference_figure(table: pd.DataFrame, path) -> Path:
     return save_png(fig, path)
 
 # %% ../nbs/14a_study.ipynb #d41ca48e
-MARKERS = "osD^vP*Xph"
+MARKERS = "osD^vP*Xph<>H"
 
 def minutes_figure(table: pd.DataFrame, path) -> Path:
     "Score against training minutes per fold, one panel per data set, the Pareto front as a line; a legend keyed to markers."
@@ -355,9 +370,18 @@ def study_markdown(table: pd.DataFrame, holdout: pd.DataFrame = None) -> str:
                      f"{'' if ho is None else f'{ho.score:.3f}' + ('' if base else ', ' + cell(ho))} | {a['train_min']:.1f} |")
     return "\n".join(lines)
 
+def tta_markdown(tta: pd.DataFrame) -> str:
+    "The flip-TTA table under the study's: per data set, variant and view, TTA minus none [interval] and its verdict."
+    lines = ["Flip TTA (the mean of a photo's and its mirror's probabilities) minus the same models without it, out of fold:", "",
+             "| data | variant | view | seeds | score without | TTA minus without [95% CI] | verdict |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r.data} | {r.variant} | {r.view} | {r.seeds} | {r.base:.3f} | {r.diff:+.3f} [{r.lo:+.3f}, {r.hi:+.3f}] | {r.verdict} |"
+              for r in tta.itertuples()]
+    return "\n".join(lines)
+
 # %% ../nbs/14a_study.ipynb #a5e89405
 def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
                vs_choice: list = None,   # the tables again with the choice as the base (`study_table(..., base=choice)`)
+               tta: list = None,         # `tta_table` of each data set
               ) -> dict:
     "Write table.csv, holdout.csv, table.md, the figures and the headline record (`results/study.json`); returns the choice."
     from fashion_nb.results import save_record
@@ -366,7 +390,9 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
     choice = choose_default(tables)
     atomic_write(out_dir / "table.csv", table.to_csv(index=False)); atomic_write(out_dir / "holdout.csv", hold.to_csv(index=False))
 
-    atomic_write(out_dir / "table.md", study_markdown(table, hold) + "\n")
+    tt = pd.concat(tta, ignore_index=True) if tta else None
+    if tta: atomic_write(out_dir / "table_tta.csv", tt.to_csv(index=False))
+    atomic_write(out_dir / "table.md", study_markdown(table, hold) + ("" if tt is None else "\n\n" + tta_markdown(tt)) + "\n")
     difference_figure(table, out_dir / "differences.png"); minutes_figure(table, out_dir / "score_vs_minutes.png")
     fig = {"choice": choice["choice"]}
     vcs = pd.concat(vs_choice, ignore_index=True) if vs_choice else None
@@ -383,10 +409,15 @@ def save_study(tables: list, holdouts: list, floors: dict, out_dir, record=None,
             if v in t.index and v != BASE: fig[f"{key}_oof_{short}_minus_default"] = f"{t.loc[v, 'diff']:+.4f} [{t.loc[v, 'lo']:+.4f}, {t.loc[v, 'hi']:+.4f}]"
             if v in h.index and v != BASE: fig[f"{key}_holdout_{short}_minus_default"] = f"{h.loc[v, 'diff']:+.4f} [{h.loc[v, 'lo']:+.4f}, {h.loc[v, 'hi']:+.4f}]"
         fig[f"{key}_fold_redraw_floor"] = round(floors.get(d, float("nan")), 4)
+        for r in (tt[(tt.data == d) & (tt.view == "plain")].itertuples() if tta else ()):
+            short = "probe" if r.variant == PROBE else "choice" if r.variant == choice["choice"] else _slug(r.variant)
+            fig[f"{key}_oof_tta_minus_none_{short}"] = f"{r.diff:+.4f} [{r.lo:+.4f}, {r.hi:+.4f}]"
         vc = vcs[(vcs.data == d) & (vcs.view == "plain")].set_index("variant") if vs_choice else pd.DataFrame()
         for v, short in VS_CHOICE.items():
             if v in vc.index and choice["choice"] in vc.index:
                 fig[f"{key}_oof_{short}_minus_choice"] = f"{vc.loc[v, 'diff']:+.4f} [{vc.loc[v, 'lo']:+.4f}, {vc.loc[v, 'hi']:+.4f}]"
+                g = vcs[(vcs.data == d) & (vcs.view == "degraded") & (vcs.variant == v)].iloc[0]
+                fig[f"{key}_degraded_{short}_minus_choice"] = f"{g['diff']:+.4f} [{g['lo']:+.4f}, {g['hi']:+.4f}]"
                 fig[f"{key}_train_min_{short}_and_choice"] = [round(vc.loc[v, "train_min"], 2), round(vc.loc[choice["choice"], "train_min"], 2)]
     rows = "; ".join(f"{d}: {int(table[table.data == d].rows.iloc[0])} training rows out-of-fold (2 folds x seeds), "
                      f"{int(hold[hold.data == d].rows.iloc[0])} hold-out rows" for d in dict.fromkeys(table.data))
@@ -439,7 +470,8 @@ def study(cad=None,            # the ClothingAttributeDataset folder (None: `fin
     record = out / "study.json" if results else out.parent / "study.json"      # a --results folder holds its record
     c = choose_default(tables)["choice"]
     vs_choice = [study_table(root / d, data[d], names[d], base=c) for d in data]
-    choice = save_study(tables, holdouts, floors, out, record=record, vs_choice=vs_choice)
+    tta = [tta_table(root / d, data[d], names[d], [c, PROBE]) for d in data]
+    choice = save_study(tables, holdouts, floors, out, record=record, vs_choice=vs_choice, tta=tta)
     save_calibration_check([dict(data=names[d], **calibration_holdout(root / d, data[d], choice["choice"], s))
                             for d in data for s in complete_seeds(root / d, choice["choice"])], out, record)
     return choice

@@ -47,11 +47,13 @@ def cpu_has_native_bf16() -> bool:
     flags = cpu_info()[1]
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
-def resolve_precision(precision: str = "auto") -> str:
+def resolve_precision(precision: str = "auto",
+                      cached: bool = False,   # training the upper network on the trunk cache's activations (06b_trunk_cache)
+                     ) -> str:
     "'fp16' | 'bf16' | 'fp32' for this machine: `auto` takes the fastest safe choice."
     if precision != "auto": return precision
     if torch.cuda.is_available(): return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    return "bf16" if cpu_has_native_bf16() else "fp32"
+    return "bf16" if cpu_has_native_bf16() and not cached else "fp32"
 
 # %% ../nbs/07_train.ipynb #2fe14c7a
 class CPUBf16(Callback):
@@ -127,7 +129,7 @@ def make_learner(dls, net, class_wts=None, label_smoothing=0., focal_gamma=0., p
     "A fastai `Learner` training `net` (a `MultiHeadModel`) for multi-head attribute prediction on `dls`."
     schema = dls.schema
     loss = MaskedMultiHeadLoss(schema, class_weights=class_wts, label_smoothing=label_smoothing, focal_gamma=focal_gamma)
-    prec = resolve_precision(precision)
+    prec = resolve_precision(precision, cached=isinstance(net, UpperNet))
     learn = Learner(dls, net, loss_func=loss, opt_func=Adam, metrics=[CompetitionScore(schema)],
                     splitter=timm_splitter, train_bn=False, path=path or tempfile.mkdtemp(), model_dir=".",
                     cbs=[BnFreeze(), *precision_callbacks(prec)])

@@ -47,7 +47,7 @@ def step_rate(arch: str = "tf_efficientnet_lite0", img_size: int = RECIPE["img_s
     x = torch.randn(batch_size, 3, img_size, img_size, generator=g).contiguous(memory_format=fmt)
     y = torch.stack([torch.randint(0, h.n_classes, (batch_size,), generator=g) for h in schema.heads], 1)
     if cached: cut = trunk_cut(net.body); x = trunk_forward(net.body, cut, x).contiguous(memory_format=fmt); net = UpperNet(net, cut)
-    bf16 = resolve_precision(precision) == "bf16" and not torch.cuda.is_available()
+    bf16 = resolve_precision(precision, cached=cached) == "bf16" and not torch.cuda.is_available()
     def step():
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16): out = net(x).float()
         loss = loss_fn(out, y); opt.zero_grad(); loss.backward(); opt.step()
@@ -80,6 +80,7 @@ def loader_rate(dl, n_batches: int = 10) -> float:
 def bench_train(data_dir=None, arch: str = "tf_efficientnet_lite0", sizes=(RECIPE["img_size"],), epochs: int = RECIPE["epochs"],
                 batch_size: int = RECIPE["batch_size"], steps: int = 10,
                 repeats: int = 3,   # runs of each (size, format), interleaved so that a drift in the machine's speed hits both formats
+                precision: str = RECIPE["precision"],   # auto (bf16 where the CPU has it natively) | fp32 | bf16
                ) -> list:
     "One dict per (image size, memory format): median step, loader and `train` images/s over `repeats` runs, their ranges, and `train`'s share of the step's rate."
     data_dir = Path(data_dir) if data_dir else synthetic_default()
@@ -88,10 +89,10 @@ def bench_train(data_dir=None, arch: str = "tf_efficientnet_lite0", sizes=(RECIP
         runs = {cl: [] for cl in (False, True)}
         for _ in range(repeats):
             for cl in (False, True):
-                step = step_rate(arch, size, batch_size, channels_last=cl, steps=steps)
+                step = step_rate(arch, size, batch_size, channels_last=cl, steps=steps, precision=precision)
                 rate = TrainRate()
                 m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=size,
-                          out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], channels_last=cl)
+                          out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], channels_last=cl, precision=precision)
                 runs[cl].append((step, rate.rates[-1]))
         net = create_model(arch, Schema.from_layout(data_dir), pretrained=False)
         dls = fold_dls(data_dir, Schema.from_layout(data_dir), net.data_config, 0, 5, size, batch_size)[0]
@@ -126,17 +127,20 @@ def bench_trunk_cache(data_dir=None, arch: str = "tf_efficientnet_lite0", img_si
                       views: int = 2,   # K views cached per image
                       steps: int = 10, channels_last: bool = True,
                       repeats: int = 1, # interleaved runs of each path; the figures are medians, with the ranges of the rates
+                      precision: str = RECIPE["precision"],
                      ) -> list:
     "Uncached vs cached `train` (recipe, fold 0 of 5): step limit, `train` img/s of the second fit, fill seconds, total seconds, OOF score."
     data_dir = Path(data_dir) if data_dir else synthetic_default()
-    runs = {0: [], views: []}
+    runs, prec = {0: [], views: []}, {}
     for _ in range(repeats):
         for k in runs:
             for f in (cache_dir_for(data_dir) / "trunk").glob(f"{arch}_{img_size}_view*.npy"): f.unlink()   # cold: the fill is timed
             rate = TrainRate()
             m = train(data_dir, arch, fold=0, n_folds=5, epochs=epochs, batch_size=batch_size, img_size=img_size,
-                      out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], trunk_cache=k, channels_last=channels_last)
-            runs[k].append(dict(step_img_s=step_rate(arch, img_size, batch_size, channels_last=channels_last, steps=steps, cached=k > 0),
+                      out=Path(tempfile.mkdtemp()) / "m", extra_cbs=[rate], trunk_cache=k, channels_last=channels_last, precision=precision)
+            prec[k] = m["precision"]          # each path's own (`auto` trains the cache in fp32 on a CPU: 07_train)
+            runs[k].append(dict(step_img_s=step_rate(arch, img_size, batch_size, channels_last=channels_last, steps=steps, cached=k > 0,
+                                                     precision=precision),
                                 train_img_s=rate.rates[-1], fill_s=m["trunk_cache_fill_s"], seconds=m["seconds"], score=m["score"]))
     rows = []
     for k, r in runs.items():
@@ -145,7 +149,7 @@ def bench_trunk_cache(data_dir=None, arch: str = "tf_efficientnet_lite0", img_si
                          train_img_s=round(med["train_img_s"], 1), fill_s=round(med["fill_s"], 2), seconds=round(med["seconds"], 1),
                          score=round(med["score"], 4), repeats=repeats,
                          **{f"{c}_range": f"{min(x[c] for x in r):.1f}-{max(x[c] for x in r):.1f}" for c in ("step_img_s", "train_img_s")},
-                         n_train=m["n_train"], precision=m["precision"]))
+                         n_train=m["n_train"], precision=prec[k]))
     return rows
 
 # %% ../nbs/07a_train_speed.ipynb #deb8209c
@@ -157,26 +161,29 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
                     record: str = None,       # also write a result record (e.g. results/bench_train.json)
                     trunk_cache: int = 2,     # views for the uncached-vs-cached comparison at the first size (0: skip it)
                     repeats: int = 3,         # interleaved runs of each (size, memory format): the record keeps the median and the range
+                    precision: str = RECIPE["precision"],  # auto (bf16 where the CPU has it natively) | fp32 (a CPU without it) | bf16
                    ) -> int:
     "Measure training speed: a step's compute limit on random tensors, the loader's rate and `train`'s own rate, per image size and memory format."
     from fashion_nb.core import machine_info
     sz = tuple(int(s) for s in str(sizes).split(","))
-    rows = bench_train(data_dir, arch, sz, epochs, steps=steps, repeats=repeats)
+    check_choice(precision, ("auto", "fp32", "bf16"), "--precision")
+    rows = bench_train(data_dir, arch, sz, epochs, steps=steps, repeats=repeats, precision=precision)
     m = machine_info()
     print(f"{arch}; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
     import pandas as pd
     print(pd.DataFrame(rows).to_string(index=False))
-    cache = bench_trunk_cache(data_dir, arch, sz[0], epochs, views=trunk_cache, steps=steps, repeats=repeats) if trunk_cache else []
+    cache = bench_trunk_cache(data_dir, arch, sz[0], epochs, views=trunk_cache, steps=steps, repeats=repeats, precision=precision) if trunk_cache else []
     if cache: print(pd.DataFrame(cache).to_string(index=False))
     if record:
         from fashion_nb.results import save_record
         figs = {f"{k}_{r['img_size']}px_{'cl' if r['channels_last'] else 'nchw'}": r[k] for r in rows
                 for k in ("step_img_s", "step_range", "loader_img_s", "train_img_s", "train_range", "train_share_of_step")}
         figs.update({f"{k}_{r['img_size']}px_{'cached' if r['trunk_cache'] else 'uncached'}": r[k] for r in cache
-                     for k in ("step_img_s", "step_img_s_range", "train_img_s", "train_img_s_range", "fill_s", "seconds", "score")})
+                     for k in ("step_img_s", "step_img_s_range", "train_img_s", "train_img_s_range", "fill_s", "seconds", "score", "precision")})
         figs.update(speed_summary(rows, cache))
+        cprec = f", the cached path {cache[-1]['precision']}" if cache else ""
         save_record(record, f"`fashion-nb bench-train`: training images/s of {arch} (recipe: heads + top body group trained, "
-                            f"the frozen groups' BatchNorm frozen as in train(), batch 32, precision {rows[0]['precision']}): one step on random tensors, the "
+                            f"the frozen groups' BatchNorm frozen as in train(), batch 32, precision {rows[0]['precision']}{cprec}): one step on random tensors, the "
                             f"loader alone, and train() over its second fit's training batches (fetch included); medians and ranges of {repeats} "
                             "interleaved runs per memory format and per trunk path (uncached / cached, train's default memory format)",
                     f"{rows[0]['n_train']} synthetic training rows (fold 0 of 5); speeds, and for the uncached/cached trunk rows "
