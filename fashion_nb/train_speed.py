@@ -8,7 +8,7 @@ import time, tempfile
 from pathlib import Path
 import numpy as np, torch
 from fastai.callback.core import Callback
-from .recipe import RECIPE
+from .recipe import RECIPE, PRECISIONS
 from .core import check_choice
 from .schema import Schema
 from .model import create_model, MaskedMultiHeadLoss, timm_splitter
@@ -166,7 +166,7 @@ def bench_train_cli(data_dir: str = None,   # data folder (default: the syntheti
     "Measure training speed: a step's compute limit on random tensors, the loader's rate and `train`'s own rate, per image size and memory format."
     from fashion_nb.core import machine_info
     sz = tuple(int(s) for s in str(sizes).split(","))
-    check_choice(precision, ("auto", "fp32", "bf16"), "--precision")
+    check_choice(precision, PRECISIONS, "--precision")
     rows = bench_train(data_dir, arch, sz, epochs, steps=steps, repeats=repeats, precision=precision)
     m = machine_info()
     print(f"{arch}; {m['cpu']}, {m['cores']} cores, flags {' '.join(m['flags'])}; load {m['load_avg'][0]:.2f}; {m['date']}")
